@@ -1,0 +1,53 @@
+/**
+ * The one clock of the workshop: how long an action takes, how much
+ * faster than real time we run, a sleep and a time source.
+ *
+ * Both `sleep` and `now` go through the global `setTimeout` and
+ * `performance.now`, so Vitest's fake timers control them in tests.
+ * (Fake timers do not reach `node:timers/promises`, so it is not used.)
+ */
+
+/** The talk's action time: every action waits 2 seconds, in ms. */
+export const ACTION_MS = 2000;
+
+/** The environment variable that sets the speed factor of a process. */
+export const SPEED_ENV = "COFFEE_SPEED";
+
+/** The largest speed factor accepted: actions of 2000 ms / 10000. */
+export const MAX_SPEED = 10_000;
+
+/**
+ * Parses a speed factor such as `1`, `20` or `0.5`.
+ * Throws a RangeError that names the value and the valid range.
+ */
+export function parseSpeed(raw: string): number {
+  const speed = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!(speed > 0 && speed <= MAX_SPEED)) {
+    throw new RangeError(
+      `invalid speed "${raw}": use a number above 0 and at most ` +
+        `${MAX_SPEED}, such as 1 (real time) or 20 (20 times faster)`,
+    );
+  }
+  return speed;
+}
+
+/** Returns the speed factor from `COFFEE_SPEED`, or 1 when unset. */
+export function currentSpeed(): number {
+  const raw = process.env[SPEED_ENV];
+  return raw === undefined || raw === "" ? 1 : parseSpeed(raw);
+}
+
+/** Returns how long one action waits at the current speed, in ms. */
+export function actionDuration(): number {
+  return ACTION_MS / currentSpeed();
+}
+
+/** Waits `ms` milliseconds through the global, fakeable `setTimeout`. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Returns the time since the process started, in ms with fractions. */
+export function now(): number {
+  return performance.now();
+}

@@ -1,0 +1,34 @@
+import { ACTION_MS } from "@coffee/shared";
+import { runOnFakeClock, spansOf } from "@coffee/shared/testing";
+import { expect, test } from "vitest";
+import { serveCustomers } from "../src/coffee.ts";
+
+test.each([1, 3, 100])(
+  "serves %i customers in 3 actions",
+  async (n) => {
+    const run = await runOnFakeClock(() => serveCustomers(n));
+    expect(run.elapsed).toBe(3 * ACTION_MS);
+    expect(run.spans).toHaveLength(3 * n);
+  },
+);
+
+test("waits until the last action ends", async () => {
+  const run = await runOnFakeClock(() => serveCustomers(3));
+  const lastEnd = Math.max(...run.spans.map((span) => span.end));
+  expect(run.elapsed).toBe(lastEnd);
+});
+
+test("actions inside a customer run in sequence", async () => {
+  const run = await runOnFakeClock(() => serveCustomers(3));
+  for (const customer of [1, 2, 3]) {
+    const spans = spansOf(run.spans, customer);
+    expect(
+      spans.map((s) => s.action),
+      `customer ${customer}`,
+    ).toEqual(["pay", "espresso", "milk"]);
+    expect(
+      spans.map((s) => s.start),
+      `customer ${customer}`,
+    ).toEqual([0, ACTION_MS, 2 * ACTION_MS]);
+  }
+});
