@@ -63,5 +63,5 @@ export async function perform(
     throw new ActionError(action, customer);
   }
   recordSpan(customer, action, start, now());
-  logAction(customer, DONE[action]);
+  logAction(customer, action, DONE[action]);
 }

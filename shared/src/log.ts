@@ -62,7 +62,9 @@ export function currentVerbosity(): Verbosity {
 export function terminalColours(
   stream: NodeJS.WriteStream = process.stdout,
 ): ChalkInstance {
-  const off = Boolean(process.env.NO_COLOR) || !stream.isTTY;
+  const forced = (process.env.FORCE_COLOR ?? "0") !== "0";
+  const off =
+    Boolean(process.env.NO_COLOR) || !(stream.isTTY || forced);
   return new Chalk({ level: off ? 0 : 1 });
 }
 
@@ -119,8 +121,23 @@ export function logsActionsOf(customer: number): boolean {
   return verbosity === "auto" && customer <= AUTO_ACTION_CUSTOMERS;
 }
 
-/** Logs one finished action, such as `customer 2 ☕ espresso made`. */
-export function logAction(customer: number, done: string): void {
-  if (logsActionsOf(customer))
-    write(`customer ${customer} ${done}`, "out");
+/** The colour of each action's lines on a terminal. */
+const ACTION_COLOURS = {
+  pay: "yellow",
+  espresso: "magenta",
+  milk: "cyan",
+} as const;
+
+/**
+ * Logs one finished action, such as `customer 2 ☕ espresso made`, in
+ * the action's colour on a terminal.
+ */
+export function logAction(
+  customer: number,
+  action: keyof typeof ACTION_COLOURS,
+  done: string,
+): void {
+  if (!logsActionsOf(customer)) return;
+  const paint = terminalColours()[ACTION_COLOURS[action]];
+  write(paint(`customer ${customer} ${done}`), "out");
 }
