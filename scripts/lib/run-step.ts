@@ -133,8 +133,13 @@ export async function runServer(options: RunOptions): Promise<number> {
     return started.exited;
   }
   const code = await sendRequest(options, base, started);
+  const crashed = started.child.exitCode;
   const exit = await stop(started);
-  if (exit !== 0 && code === 0) {
+  if (crashed !== null) {
+    say(colours.red(`the server crashed with exit code ${crashed}`));
+    return 1;
+  }
+  if (exit !== 0) {
     say(
       colours.red(`the server exited with code ${exit} when stopped`),
     );
