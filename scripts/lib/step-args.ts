@@ -64,7 +64,7 @@ export function parseArgs(
   argv: string[],
 ): RunOptions | "list" | "help" {
   const unknown: string[] = [];
-  const args = minimist(argv, {
+  const args = minimist(joinNegativeValues(argv), {
     ...OPTIONS,
     unknown: (arg) => {
       if (arg.startsWith("-")) unknown.push(arg);
@@ -114,4 +114,22 @@ export function parseArgs(
     serve: Boolean(args.serve),
     port: args.port === undefined ? 8080 : parsePort(args.port),
   };
+}
+
+/**
+ * Writes `--customers -3` as `--customers=-3`, so that a negative value
+ * reaches the value check instead of passing for an unknown option.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (const arg of argv) {
+    const last = joined.at(-1);
+    const takesValue = OPTIONS.string.some(
+      (name) => last === `--${name}`,
+    );
+    if (takesValue && /^-\d/.test(arg))
+      joined[joined.length - 1] += `=${arg}`;
+    else joined.push(arg);
+  }
+  return joined;
 }
