@@ -11,8 +11,8 @@ import express, {
 } from "express";
 import { actionDuration, currentSpeed } from "./clock.ts";
 import { CustomerCountError } from "./customers.ts";
+import { parseDuration } from "./duration.ts";
 import { logError, logInfo } from "./log.ts";
-import type { Stopwatch } from "./stopwatch.ts";
 
 /** The coffee shop's port, as in the talk. */
 export const DEFAULT_PORT = 8080;
@@ -44,7 +44,8 @@ function nextId(): string {
 /** What one request served, as the answer reports it. */
 export interface Served {
   customers: number;
-  stopwatch: Stopwatch;
+  /** How long it took, as Go prints a duration (`2.0014s`). */
+  took: string;
 }
 
 /**
@@ -55,26 +56,15 @@ export interface Served {
 export function sendServed(
   req: Request,
   res: Response,
-  { customers, stopwatch }: Served,
+  { customers, took }: Served,
 ): void {
-  const took = stopwatch.elapsed();
-  const seconds = stopwatch.elapsedMs() / 1000;
+  const seconds = parseDuration(took) / 1000;
+  const line = `Took ${took} to serve coffee to ${customers} customer(s)\n`;
+  const sendText = () => void res.type("text").send(line);
   res.format({
-    text: () => {
-      res.send(
-        `Took ${took} to serve coffee to ${customers} customer(s)\n`,
-      );
-    },
-    json: () => {
-      res.json({ customers, took, seconds });
-    },
-    default: () => {
-      res
-        .type("text")
-        .send(
-          `Took ${took} to serve coffee to ${customers} customer(s)\n`,
-        );
-    },
+    text: sendText,
+    json: () => void res.json({ customers, took, seconds }),
+    default: sendText,
   });
 }
 

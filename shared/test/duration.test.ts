@@ -1,5 +1,10 @@
 import { expect, test } from "vitest";
-import { formatDuration, formatMs, msToNs } from "../src/duration.ts";
+import {
+  formatDuration,
+  formatMs,
+  msToNs,
+  parseDuration,
+} from "../src/duration.ts";
 
 // Each expected string is what Go's time.Duration.String prints.
 const CASES: [bigint, string][] = [
@@ -31,3 +36,14 @@ test("formats milliseconds", () => {
   expect(formatMs(2000)).toBe("2s");
   expect(formatMs(0.012548)).toBe("12.548µs");
 });
+
+test.each(CASES)("parses %i ns back from %s", (ns, text) => {
+  expect(parseDuration(text)).toBeCloseTo(Number(ns) / 1e6, 6);
+});
+
+test.each(["", "2", "2x", "s", "1.5 s", "abc"])(
+  "rejects duration %j",
+  (text) => {
+    expect(() => parseDuration(text)).toThrow("invalid duration");
+  },
+);
