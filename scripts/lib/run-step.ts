@@ -15,7 +15,7 @@ import { stepDir, type Step } from "./catalog.ts";
 import { startTypeScript, stop, type Started } from "./children.ts";
 import { colours, say } from "./cli.ts";
 
-/** What `pnpm step` was asked to do. */
+/** The options of one `pnpm step` run. */
 export interface RunOptions {
   step: Step;
   customers: number;
@@ -36,7 +36,7 @@ function printLine(line: string, stream: "out" | "err"): void {
   );
 }
 
-/** The environment of a step's process: speed, logging, colours. */
+/** Returns the environment of a step process: speed, logging, colours. */
 function stepEnv(options: RunOptions): Record<string, string> {
   const coloured = process.stdout.isTTY && !process.env.NO_COLOR;
   return {
@@ -123,7 +123,7 @@ function waitForListening(options: RunOptions): {
 }
 
 /**
- * Starts a server step, sends it the request, shows the answer and
+ * Starts a server step, sends it the request, shows the response and
  * the time, and stops it; with `serve`, keeps it up until Ctrl-C.
  * Resolves with the command's exit code.
  */
@@ -190,9 +190,11 @@ async function sendRequest(
   say(`answer: 200 ${answer.text.trim()}`);
   reportTime(options, elapsed);
   if (options.step.actionTimes(options.customers) === 0) {
-    // The actions still run after the answer; wait to show their lines.
+    // The actions still run after the response, so wait to show their lines.
     await sleep((3 * ACTION_MS) / options.speed + 300);
-    say("The answer came first: the actions above ended after it.");
+    if (started.child.exitCode === null) {
+      say("The answer came first: the actions above ended after it.");
+    }
   }
   return 0;
 }

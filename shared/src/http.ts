@@ -1,6 +1,6 @@
 /**
  * The HTTP plumbing that no lesson is about: the app's common settings,
- * the answer's format, error answers, and starting to listen.
+ * the response format, error responses, and starting to listen.
  */
 import type { Server } from "node:http";
 import express, {
@@ -41,7 +41,7 @@ function nextId(): string {
   return `${process.pid}-${lastRequestId}`;
 }
 
-/** What one request served, as the answer reports it. */
+/** The result of one request, as its response reports it. */
 export interface Served {
   customers: number;
   /** How long it took, as Go prints a duration (`2.0014s`). */

@@ -53,8 +53,10 @@ test("a replica name prefixes each line", () => {
 test("auto logs the actions of the first customers only", () => {
   logAction(10, "pay", "💳 paid");
   logAction(11, "pay", "💳 paid");
-  expect(lines.map((l) => l.line)).toHaveLength(1);
+  logAction(12, "pay", "💳 paid");
+  expect(lines).toHaveLength(2);
   expect(lines[0]?.line).toMatch(/customer 10 💳 paid$/);
+  expect(lines[1]?.line).toMatch(/customers past 10 are not logged/);
 });
 
 test("actions logs every customer", () => {
