@@ -10,6 +10,7 @@ import {
   parseDuration,
   sleep,
   startStopwatch,
+  type Stopwatch,
 } from "@coffee/shared";
 import { stepDir, type Step } from "./catalog.ts";
 import { startTypeScript, stop, type Started } from "./children.ts";
@@ -171,6 +172,7 @@ async function sendRequest(
   const target = `/serve-customer/${options.customers}`;
   say(`GET ${target}`);
   const stopwatch = startStopwatch();
+  const progress = reportProgress(options, stopwatch);
   const answer = await Promise.race([
     get(`${base}${target}`),
     started.exited.then((code) => ({
@@ -179,6 +181,7 @@ async function sendRequest(
     })),
   ]);
   const elapsed = stopwatch.elapsedMs();
+  clearInterval(progress);
   if (answer.status !== 200) {
     say(
       colours.red(
@@ -197,6 +200,28 @@ async function sendRequest(
     }
   }
   return 0;
+}
+
+/** How often a long request reports that it is still running, in ms. */
+const PROGRESS_EVERY_MS = 5000;
+
+/**
+ * Prints every few seconds how long the request has run and how long
+ * it should take, so that a long run does not look stuck.
+ */
+function reportProgress(options: RunOptions, stopwatch: Stopwatch) {
+  const { step, customers, speed } = options;
+  const ideal = (step.actionTimes(customers) * ACTION_MS) / speed;
+  return setInterval(() => {
+    const soFar = formatMs(
+      Math.round(stopwatch.elapsedMs() / 1000) * 1000,
+    );
+    say(
+      colours.dim(
+        `still serving: ${soFar} so far, ideal ${formatMs(ideal)}`,
+      ),
+    );
+  }, PROGRESS_EVERY_MS);
 }
 
 /** Sends a GET for text; resolves with status 0 when it fails. */
