@@ -9,6 +9,7 @@ import type {
   Request,
   Response,
 } from "express";
+import { ActionError } from "./action.ts";
 import { CustomerCountError } from "./customers.ts";
 import { logError, logInfo } from "./log.ts";
 import type { Stopwatch } from "./stopwatch.ts";
@@ -84,11 +85,15 @@ const errorAnswer: ErrorRequestHandler = (error, req, res, _next) => {
   }
   logError(`request ${id}: ${req.method} ${req.path} failed`, error);
   if (res.headersSent) return void res.end();
+  // An ActionError's message is the workshop's own and safe to send;
+  // any other error may name internals, so only the log shows it.
+  const reason =
+    error instanceof ActionError ? `: ${error.message}` : "";
   sendError(
     req,
     res,
     500,
-    `could not serve coffee (request ${id}): see the server log`,
+    `could not serve coffee${reason} (request ${id}): see the server log`,
   );
 };
 
