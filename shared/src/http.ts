@@ -1,17 +1,23 @@
 /**
- * The HTTP plumbing that no lesson is about: the app's common settings,
- * the response format, error responses, and starting to listen.
+ * The HTTP plumbing that no lesson is about: the app's common checks,
+ * the HTTP server's own rejections, and starting to listen.
  */
-import type { Server } from "node:http";
+import {
+  createServer,
+  maxHeaderSize,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+} from "node:http";
+import type { Socket } from "node:net";
 import express, {
-  type ErrorRequestHandler,
   type Express,
+  type NextFunction,
   type Request,
   type Response,
 } from "express";
+import { sendError } from "./responses.ts";
 import { actionDuration, currentSpeed } from "./clock.ts";
-import { CustomerCountError } from "./customers.ts";
-import { parseDuration } from "./duration.ts";
 import { logError, logInfo } from "./log.ts";
 
 /** The coffee shop's port, as in the talk. */
@@ -19,113 +25,125 @@ export const DEFAULT_PORT = 8080;
 
 let lastRequestId = 0;
 
+/** Returns a new request id, unique within this process. */
+export function nextRequestId(): string {
+  lastRequestId += 1;
+  return `${process.pid}-${lastRequestId}`;
+}
+
 /**
  * Creates an express app without `X-Powered-By` that gives every
- * request an id (`X-Request-Id`, kept when the client sends one).
+ * request an id (`X-Request-Id`, kept when the client sends one) and
+ * rejects what no route of the coffee shop takes: a query string, a
+ * missing `Host`, an `Expect` other than `100-continue`.
  */
 export function createCoffeeApp(): Express {
   const app = express();
   app.disable("x-powered-by");
   app.use((req, res, next) => {
     const sent = req.get("x-request-id");
-    const id = sent && /^[\w.-]{1,64}$/.test(sent) ? sent : nextId();
+    const id =
+      sent && /^[\w.-]{1,64}$/.test(sent) ? sent : nextRequestId();
     res.locals.requestId = id;
     res.set("X-Request-Id", id);
     next();
   });
+  app.use(rejectUnusedParts);
   return app;
 }
 
-function nextId(): string {
-  lastRequestId += 1;
-  return `${process.pid}-${lastRequestId}`;
-}
-
-/** The result of one request, as its response reports it. */
-export interface Served {
-  customers: number;
-  /** How long it took, as Go prints a duration (`2.0014s`). */
-  took: string;
-}
-
-/**
- * Sends how many customers were served and how long it took: text
- * such as `Took 2.0014s to serve coffee to 3 customer(s)` for curl,
- * JSON for clients that accept `application/json`.
- */
-export function sendServed(
+function rejectUnusedParts(
   req: Request,
   res: Response,
-  { customers, took }: Served,
+  next: NextFunction,
 ): void {
-  const seconds = parseDuration(took) / 1000;
-  const line = `Took ${took} to serve coffee to ${customers} customer(s)\n`;
-  const sendText = () => void res.type("text").send(line);
-  res.format({
-    text: sendText,
-    json: () => void res.json({ customers, took, seconds }),
-    default: sendText,
-  });
+  const problem = unusedPart(req);
+  if (problem === undefined) return next();
+  const [status, message] = problem;
+  logError(`request ${res.locals.requestId}: rejected: ${message}`);
+  sendError(req, res, status, message);
 }
 
-function sendError(
-  req: Request,
-  res: Response,
-  status: number,
-  message: string,
-): void {
-  const requestId = String(res.locals.requestId ?? "");
-  res.status(status);
-  if (req.accepts(["text", "json"]) === "json") {
-    res.json({ error: message, status, requestId });
-  } else {
-    res.type("text").send(`${message}\n`);
+function unusedPart(req: Request): [number, string] | undefined {
+  const query = req.url.indexOf("?");
+  if (query !== -1) {
+    const shown = JSON.stringify(req.url.slice(query, query + 40));
+    return [
+      400,
+      `invalid query string ${shown}: the count goes in the path, ` +
+        "such as /serve-customer/3, and no query is used",
+    ];
   }
+  if (req.httpVersion === "1.1" && req.headers.host === undefined) {
+    return [
+      400,
+      "missing Host header: HTTP/1.1 requests must send one, " +
+        "such as Host: 127.0.0.1",
+    ];
+  }
+  const expect = req.headers.expect;
+  if (expect !== undefined && expect.toLowerCase() !== "100-continue") {
+    return [
+      417,
+      `unsupported Expect ${JSON.stringify(expect.slice(0, 40))}: ` +
+        "only 100-continue is supported",
+    ];
+  }
+  return undefined;
 }
 
-const errorAnswer: ErrorRequestHandler = (error, req, res, _next) => {
-  const id = res.locals.requestId;
-  if (error instanceof CustomerCountError) {
-    logError(`request ${id}: ${req.method} rejected`, error);
-    sendError(req, res, error.status, error.message);
-    return;
-  }
-  const status = Number(error?.status ?? error?.statusCode);
-  if (status >= 400 && status < 500) {
-    logError(`request ${id}: bad request`, error);
-    sendError(req, res, status, `bad request: ${error.message}`);
-    return;
-  }
-  logError(`request ${id}: ${req.method} ${req.path} failed`, error);
-  if (res.headersSent) return void res.end();
-  sendError(
-    req,
-    res,
-    500,
-    `could not serve coffee (request ${id}): see the server log`,
-  );
+/** The status and message for each HTTP parser error code of Node.js. */
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    `the request line and headers exceed ${maxHeaderSize} bytes: ` +
+      "send a shorter path or fewer headers",
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    "the request did not arrive in time: send it again",
+  ],
 };
 
 /**
- * Adds the last handlers: 404 for unknown paths and methods, and
- * error answers that name the problem without a stack trace.
+ * Responds to a request that the HTTP parser rejected before express
+ * saw it: text with a request id, logged once, then the connection
+ * closes. A client that already left gets no response.
  */
-export function withErrorAnswers(app: Express): Express {
-  app.use((req, res) => {
-    const path =
-      req.path.length > 80 ? `${req.path.slice(0, 80)}…` : req.path;
-    logInfo(
-      `request ${res.locals.requestId}: no route for ${req.method} ${path}`,
-    );
-    sendError(
-      req,
-      res,
-      404,
-      `no route for ${req.method} ${JSON.stringify(path)}: try GET /serve-customer/3`,
-    );
-  });
-  app.use(errorAnswer);
-  return app;
+function respondToClientError(error: Error, socket: Socket): void {
+  const code = (error as NodeJS.ErrnoException).code ?? "unknown";
+  if (code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] = CLIENT_ERRORS[code] ?? [
+    400,
+    `bad request: not a valid HTTP/1.1 request (${code})`,
+  ];
+  const id = nextRequestId();
+  logError(`request ${id}: rejected by the HTTP parser: ${message}`);
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      `X-Request-Id: ${id}\r\n` +
+      "Content-Type: text/plain; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Creates the HTTP server for `app`. Requests that Node would reject
+ * itself with an empty body (a missing Host, an unknown Expect) go to
+ * `app` instead, and parser errors get `respondToClientError`.
+ */
+export function createCoffeeServer(app: Express): Server {
+  const server = createServer({ requireHostHeader: false }, app);
+  server.on("checkExpectation", (req: IncomingMessage, res) =>
+    app(req, res),
+  );
+  server.on("clientError", respondToClientError);
+  return server;
 }
 
 /**
@@ -142,17 +160,32 @@ export function parsePort(raw: string): number {
   return port;
 }
 
+/** The address `listen` binds to; both default to `PORT` and `HOST`. */
+export interface ListenOptions {
+  port?: number;
+  host?: string;
+}
+
 /**
  * Starts `app` on `PORT` (default 8080) and `HOST` (default 127.0.0.1)
  * and logs the address. On a port in use or any other listen error it
  * logs what to do and ends the process with exit code 1.
  */
-export async function listen(app: Express): Promise<Server> {
-  const port = parsePort(process.env.PORT || String(DEFAULT_PORT));
-  const host = process.env.HOST || "127.0.0.1";
+export async function listen(
+  app: Express,
+  options: ListenOptions = {},
+): Promise<Server> {
+  const port =
+    options.port ?? parsePort(process.env.PORT || String(DEFAULT_PORT));
+  const host = options.host ?? (process.env.HOST || "127.0.0.1");
+  const server = createCoffeeServer(app);
   return new Promise((resolve) => {
-    const server = app.listen(port, host, (error?: Error) => {
-      if (error) return failToListen(error, host, port);
+    const onListenError = (error: Error) =>
+      failToListen(error, host, port);
+    server.once("error", onListenError);
+    server.listen(port, host, () => {
+      server.off("error", onListenError);
+      server.on("error", (error) => logError("server error", error));
       const address = server.address();
       const bound =
         typeof address === "object" && address ? address.port : port;

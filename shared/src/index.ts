@@ -5,6 +5,7 @@ export * from "./customers.ts";
 export * from "./duration.ts";
 export * from "./http.ts";
 export * from "./log.ts";
+export * from "./responses.ts";
 export * from "./settings.ts";
 export * from "./spans.ts";
 export * from "./stopwatch.ts";

@@ -1,29 +1,13 @@
 /**
  * The acceptance tests that every server step shares: answers, content
- * types, bad counts and a loose timing window, on the real express app.
- * Test code only: imports vitest and supertest.
+ * types, hostile requests and a loose timing window, on the real
+ * express app. Test code only: imports vitest and supertest.
  */
 import type { Express } from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ACTION_MS } from "./clock.ts";
-
-/** Counts that every server step rejects with 400, and why. */
-export const INVALID_COUNTS: readonly [string, string][] = [
-  ["abc", "letters"],
-  ["-3", "a minus sign"],
-  ["+3", "a plus sign"],
-  ["0", "zero"],
-  ["007", "leading zeros"],
-  ["1.5", "a decimal"],
-  ["1e3", "an exponent"],
-  ["0x10", "hexadecimal"],
-  ["٣", "an Arabic-Indic digit"],
-  ["9007199254740993", "past the largest safe integer"],
-  ["9".repeat(1000), "a thousand digits"],
-  [" 3", "a leading space"],
-  ["3abc", "trailing letters"],
-];
+import { describeHostileRequests } from "./hostile-suite.ts";
 
 /** The speed the timing tests run at: an action takes 20 ms. */
 const SPEED = 100;
@@ -98,35 +82,7 @@ export function describeServerStep(
     });
   });
 
-  describe("bad counts", () => {
-    const cases = INVALID_COUNTS.map(([count, why]) => ({
-      count,
-      why,
-    }));
-    test.each(cases)("rejects $why", async ({ count }) => {
-      const res = await request(app).get(
-        `/serve-customer/${encodeURIComponent(count)}`,
-      );
-      expect(res.status).toBe(400);
-      expect(res.text).toContain(count.slice(0, 40));
-      expect(res.text).toContain("whole number from 1 to");
-      expect(res.text).not.toMatch(/\bat \S+:\d+:\d+/);
-    });
-
-    test("keeps serving after a bad count", async () => {
-      await request(app).get("/serve-customer/abc");
-      const res = await request(app).get("/serve-customer/2");
-      expect(res.status).toBe(200);
-    });
-
-    test("rejects a count as JSON when asked", async () => {
-      const res = await request(app)
-        .get("/serve-customer/-3")
-        .set("Accept", "application/json");
-      expect(res.status).toBe(400);
-      expect(res.body.error).toContain('"-3"');
-    });
-  });
+  describeHostileRequests(createApp);
 
   describe("timing", () => {
     test.each([1, 3, 10])("answers %i customers in time", async (n) => {

@@ -78,3 +78,22 @@ export function spansOf(
     .filter((span) => span.customer === customer)
     .sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Runs `work` with the environment variable `name` set to `value`,
+ * such as `COFFEE_FAIL`, and restores the earlier value afterwards.
+ */
+export async function withSetting<T>(
+  name: string,
+  value: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const saved = process.env[name];
+  process.env[name] = value;
+  try {
+    return await work();
+  } finally {
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
+  }
+}

@@ -1,5 +1,9 @@
-import { ACTION_MS } from "@coffee/shared";
-import { runOnFakeClock, spansOf } from "@coffee/shared/testing";
+import { ACTION_MS, ActionError } from "@coffee/shared";
+import {
+  runOnFakeClock,
+  spansOf,
+  withSetting,
+} from "@coffee/shared/testing";
 import { expect, test } from "vitest";
 import { serveCustomers } from "../src/coffee.ts";
 
@@ -31,4 +35,16 @@ test("actions inside a customer run in sequence", async () => {
       `customer ${customer}`,
     ).toEqual([0, ACTION_MS, 2 * ACTION_MS]);
   }
+});
+
+test("a failure rejects at once, others go on", async () => {
+  const run = await withSetting("COFFEE_FAIL", "pay:2", () =>
+    runOnFakeClock(() => serveCustomers(3).catch((error) => error)),
+  );
+  expect(run.value).toBeInstanceOf(ActionError);
+  expect(run.elapsed).toBe(ACTION_MS);
+  expect(run.settled).toBe(3 * ACTION_MS);
+  expect(spansOf(run.spans, 1)).toHaveLength(3);
+  expect(spansOf(run.spans, 2)).toHaveLength(0);
+  expect(spansOf(run.spans, 3)).toHaveLength(3);
 });
