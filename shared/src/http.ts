@@ -11,17 +11,27 @@ import express, {
 } from "express";
 import { actionDuration, currentSpeed } from "./clock.ts";
 import { CustomerCountError } from "./customers.ts";
-import { logError, logInfo } from "./log.ts";
+import { logError, logInfo, sourceName } from "./log.ts";
+import { addStatsRoute } from "./stats.ts";
 import type { Stopwatch } from "./stopwatch.ts";
 
 /** The coffee shop's port, as in the talk. */
 export const DEFAULT_PORT = 8080;
 
+/**
+ * The header that names the process or pod that sent an answer
+ * (`COFFEE_REPLICA` or `POD_NAME`), so that a load test can count
+ * which replica served how many requests.
+ */
+export const SERVED_BY_HEADER = "X-Served-By";
+
 let lastRequestId = 0;
 
 /**
  * Creates an express app without `X-Powered-By` that gives every
- * request an id (`X-Request-Id`, kept when the client sends one).
+ * request an id (`X-Request-Id`, kept when the client sends one),
+ * names the replica in `X-Served-By` when the process has a name, and
+ * has the stats route when `COFFEE_STATS=1` (see stats.ts).
  */
 export function createCoffeeApp(): Express {
   const app = express();
@@ -31,8 +41,11 @@ export function createCoffeeApp(): Express {
     const id = sent && /^[\w.-]{1,64}$/.test(sent) ? sent : nextId();
     res.locals.requestId = id;
     res.set("X-Request-Id", id);
+    const source = sourceName();
+    if (source) res.set(SERVED_BY_HEADER, source);
     next();
   });
+  addStatsRoute(app);
   return app;
 }
 
