@@ -13,6 +13,7 @@ import {
 import { stepDir, type Step } from "./catalog.ts";
 import { startTypeScript, stop, type Started } from "./children.ts";
 import { colours, say } from "./cli.ts";
+import { timelineEnv } from "./timeline/run.ts";
 
 /** What `pnpm step` was asked to do. */
 export interface RunOptions {
@@ -22,6 +23,8 @@ export interface RunOptions {
   /** Keep the server running on `port` until Ctrl-C. */
   serve: boolean;
   port: number;
+  /** Draw the timeline of the run from its spans afterwards. */
+  timeline?: boolean;
 }
 
 /** How long a server may take to start listening, in ms. */
@@ -44,6 +47,7 @@ function stepEnv(options: RunOptions): Record<string, string> {
     FORCE_COLOR: coloured ? "1" : "0",
     HOST: "127.0.0.1",
     PORT: options.serve ? String(options.port) : "0",
+    ...timelineEnv(options),
   };
 }
 

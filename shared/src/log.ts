@@ -129,7 +129,7 @@ export function logsActionsOf(customer: number): boolean {
 }
 
 /** The colour of each action's lines on a terminal. */
-const ACTION_COLOURS = {
+export const ACTION_COLOURS = {
   pay: "yellow",
   espresso: "magenta",
   milk: "cyan",
