@@ -8,6 +8,7 @@ import { stopChildrenOnExit } from "./lib/children.ts";
 import { colours, runCommand, say } from "./lib/cli.ts";
 import { runProgram, runServer } from "./lib/run-step.ts";
 import { HELP, listSteps, parseArgs } from "./lib/step-args.ts";
+import { showTimeline } from "./lib/timeline/run.ts";
 
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
     step.kind === "program"
       ? await runProgram(parsed)
       : await runServer(parsed);
+  if (parsed.timeline && code === 0) showTimeline();
   const lesson = path.join(stepDir(step), "README.md");
   say(`The lesson: ${path.relative(ROOT, lesson)}`);
   return code;

@@ -15,6 +15,7 @@ import {
 import { stepDir, type Step } from "./catalog.ts";
 import { startTypeScript, stop, type Started } from "./children.ts";
 import { colours, say } from "./cli.ts";
+import { timelineEnv } from "./timeline/run.ts";
 
 /** The options of one `pnpm step` run. */
 export interface RunOptions {
@@ -24,6 +25,8 @@ export interface RunOptions {
   /** Keep the server running on `port` until Ctrl-C. */
   serve: boolean;
   port: number;
+  /** Draw the timeline of the run from its spans afterwards. */
+  timeline?: boolean;
 }
 
 /** How long a server may take to start listening, in ms. */
@@ -46,6 +49,7 @@ function stepEnv(options: RunOptions): Record<string, string> {
     FORCE_COLOR: coloured ? "1" : "0",
     HOST: "127.0.0.1",
     PORT: options.serve ? String(options.port) : "0",
+    ...timelineEnv(options),
   };
 }
 

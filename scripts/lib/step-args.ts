@@ -17,17 +17,20 @@ Options:
                  ${ACTION_MS} ms / X (default 1, the talk's 2 s actions)
   --serve        keep the server running until Ctrl-C, on --port
   --port P       port for --serve (default 8080)
+  --timeline     draw who ran when after the run, from the recorded
+                 spans: one row per customer, one bar per action
   --help         show this help
 
 Examples:
   pnpm step 5
   pnpm step 2 --speed 20
   pnpm step 4 --customers 30 --speed 10
-  pnpm step 5 --serve --port 8081`;
+  pnpm step 5 --serve --port 8081
+  pnpm step 4 --speed 10 --timeline`;
 
 const OPTIONS = {
   string: ["customers", "speed", "port"],
-  boolean: ["serve", "help"],
+  boolean: ["serve", "help", "timeline"],
   alias: { h: "help" },
 };
 
@@ -102,6 +105,11 @@ export function parseArgs(
       "--port goes with --serve: pnpm step 5 --serve --port 8081",
     );
   }
+  if (args.serve && args.timeline) {
+    throw new UsageError(
+      "--timeline draws a run that ends, not --serve: pnpm step 5 --timeline",
+    );
+  }
   if (args.serve && step.kind === "program") {
     throw new UsageError(
       `step ${step.number} is a program, not a server: --serve works from step 2 on`,
@@ -113,6 +121,7 @@ export function parseArgs(
     speed: args.speed === undefined ? 1 : parseSpeed(args.speed),
     serve: Boolean(args.serve),
     port: args.port === undefined ? 8080 : parsePort(args.port),
+    timeline: Boolean(args.timeline),
   };
 }
 

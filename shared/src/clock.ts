@@ -6,6 +6,7 @@
  * `performance.now`, so Vitest's fake timers control them in tests.
  * (Fake timers do not reach `node:timers/promises`, so it is not used.)
  */
+import { fixedSetting } from "./fixed-settings.ts";
 
 /** The talk's action time: every action waits 2 seconds, in ms. */
 export const ACTION_MS = 2000;
@@ -33,8 +34,10 @@ export function parseSpeed(raw: string): number {
 
 /** Returns the speed factor from `COFFEE_SPEED`, or 1 when unset. */
 export function currentSpeed(): number {
-  const raw = process.env[SPEED_ENV];
-  return raw === undefined || raw === "" ? 1 : parseSpeed(raw);
+  return fixedSetting(SPEED_ENV, () => {
+    const raw = process.env[SPEED_ENV];
+    return raw === undefined || raw === "" ? 1 : parseSpeed(raw);
+  });
 }
 
 /** Returns how long one action waits at the current speed, in ms. */

@@ -18,10 +18,18 @@ import express, {
 } from "express";
 import { sendError } from "./responses.ts";
 import { actionDuration, currentSpeed } from "./clock.ts";
-import { logError, logInfo } from "./log.ts";
+import { logError, logInfo, sourceName } from "./log.ts";
+import { addStatsRoute } from "./stats.ts";
 
 /** The coffee shop's port, as in the talk. */
 export const DEFAULT_PORT = 8080;
+
+/**
+ * The header that names the process or pod that sent an answer
+ * (`COFFEE_REPLICA` or `POD_NAME`), so that a load test can count
+ * which replica served how many requests.
+ */
+export const SERVED_BY_HEADER = "X-Served-By";
 
 let lastRequestId = 0;
 
@@ -33,7 +41,9 @@ export function nextRequestId(): string {
 
 /**
  * Creates an express app without `X-Powered-By` that gives every
- * request an id (`X-Request-Id`, kept when the client sends one) and
+ * request an id (`X-Request-Id`, kept when the client sends one),
+ * names the replica in `X-Served-By` when the process has a name,
+ * has the stats route when `COFFEE_STATS=1` (see stats.ts), and
  * rejects what no route of the coffee shop takes: a query string, a
  * missing `Host`, an `Expect` other than `100-continue`.
  */
@@ -46,9 +56,12 @@ export function createCoffeeApp(): Express {
       sent && /^[\w.-]{1,64}$/.test(sent) ? sent : nextRequestId();
     res.locals.requestId = id;
     res.set("X-Request-Id", id);
+    const source = sourceName();
+    if (source) res.set(SERVED_BY_HEADER, source);
     next();
   });
   app.use(rejectUnusedParts);
+  addStatsRoute(app);
   return app;
 }
 

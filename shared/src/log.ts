@@ -4,6 +4,7 @@
  * front once there are several, and colours only on a terminal.
  */
 import { Chalk, type ChalkInstance } from "chalk";
+import { fixedSetting } from "./fixed-settings.ts";
 
 /**
  * How much is printed, from `COFFEE_LOG`:
@@ -46,6 +47,10 @@ export function setLogSink(next: LogSink | undefined): void {
  * that lists the valid values.
  */
 export function currentVerbosity(): Verbosity {
+  return fixedSetting("COFFEE_LOG", readVerbosity);
+}
+
+function readVerbosity(): Verbosity {
   const raw = process.env.COFFEE_LOG;
   if (raw === undefined || raw === "") {
     return process.env.VITEST ? "quiet" : "auto";
@@ -70,8 +75,10 @@ export function terminalColours(
 
 /** Returns the process or pod name that prefixes each line, if any. */
 export function sourceName(): string | undefined {
-  return (
-    process.env.COFFEE_REPLICA || process.env.POD_NAME || undefined
+  return fixedSetting(
+    "COFFEE_REPLICA",
+    () =>
+      process.env.COFFEE_REPLICA || process.env.POD_NAME || undefined,
   );
 }
 
@@ -135,7 +142,7 @@ function noteHiddenActions(): void {
 }
 
 /** The colour of each action's lines on a terminal. */
-const ACTION_COLOURS = {
+export const ACTION_COLOURS = {
   pay: "yellow",
   espresso: "magenta",
   milk: "cyan",

@@ -21,42 +21,110 @@ export interface Span {
   source?: string | undefined;
 }
 
+/**
+ * Counts and time bounds of every span recorded, kept or not; the
+ * times are Infinity and -Infinity while nothing is recorded.
+ */
+export interface SpanTotals {
+  count: number;
+  firstStart: number;
+  lastStart: number;
+  firstEnd: number;
+  lastEnd: number;
+}
+
 /** The default number of spans kept; older ones are counted, not kept. */
 export const DEFAULT_SPAN_LIMIT = 10_000;
 
 /**
- * The most recent spans, at most `limit` of them, so that a server
- * that runs for days does not grow without bound.
+ * Spans of customers numbered up to this are kept even when they are
+ * older than the most recent `limit`, so that a timeline of a large
+ * run can show its first rows.
+ */
+export const FIRST_CUSTOMERS_KEPT = 20;
+
+/** The most spans of first customers kept, across all requests. */
+const FIRST_SPANS_LIMIT = 1_000;
+
+function emptyTotals(): SpanTotals {
+  return {
+    count: 0,
+    firstStart: Infinity,
+    lastStart: -Infinity,
+    firstEnd: Infinity,
+    lastEnd: -Infinity,
+  };
+}
+
+/**
+ * The most recent spans, at most `limit` of them, the spans of the
+ * first customers, and totals over all spans, so that a server that
+ * runs for days does not grow without bound.
  */
 export class SpanRecorder {
-  #spans: Span[] = [];
-  #dropped = 0;
+  /** A ring: `#next` is where the next span goes once it is full. */
+  #ring: Span[] = [];
+  #next = 0;
+  #first: Span[] = [];
+  #totals = emptyTotals();
 
   constructor(readonly limit = DEFAULT_SPAN_LIMIT) {}
 
   /** Adds a finished span, dropping the oldest one past the limit. */
   record(span: Span): void {
-    this.#spans.push(span);
-    if (this.#spans.length > this.limit) {
-      this.#spans.shift();
-      this.#dropped += 1;
+    this.#count(span);
+    if (this.#ring.length < this.limit) {
+      this.#ring.push(span);
+      return;
     }
+    const oldest = this.#ring[this.#next]!;
+    if (
+      oldest.customer <= FIRST_CUSTOMERS_KEPT &&
+      this.#first.length < FIRST_SPANS_LIMIT
+    ) {
+      this.#first.push(oldest);
+    }
+    this.#ring[this.#next] = span;
+    this.#next = (this.#next + 1) % this.limit;
   }
 
-  /** Returns the kept spans, oldest first. */
-  list(): readonly Span[] {
-    return this.#spans;
+  #count(span: Span): void {
+    const totals = this.#totals;
+    totals.count += 1;
+    totals.firstStart = Math.min(totals.firstStart, span.start);
+    totals.lastStart = Math.max(totals.lastStart, span.start);
+    totals.firstEnd = Math.min(totals.firstEnd, span.end);
+    totals.lastEnd = Math.max(totals.lastEnd, span.end);
+  }
+
+  /**
+   * Returns the kept spans, oldest first: the first customers' spans
+   * that the limit dropped, then the most recent ones.
+   */
+  list(): Span[] {
+    const recent = [
+      ...this.#ring.slice(this.#next),
+      ...this.#ring.slice(0, this.#next),
+    ];
+    return [...this.#first, ...recent];
   }
 
   /** Returns how many spans were dropped to stay within the limit. */
   dropped(): number {
-    return this.#dropped;
+    return this.#totals.count - this.#ring.length - this.#first.length;
+  }
+
+  /** Returns the count and time bounds of every span recorded. */
+  totals(): SpanTotals {
+    return { ...this.#totals };
   }
 
   /** Forgets every span, for example between two tests. */
   clear(): void {
-    this.#spans = [];
-    this.#dropped = 0;
+    this.#ring = [];
+    this.#next = 0;
+    this.#first = [];
+    this.#totals = emptyTotals();
   }
 }
 

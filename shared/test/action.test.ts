@@ -67,3 +67,17 @@ test.each(["tea", "milk:0", "milk:x", "milk:-1"])(
     );
   },
 );
+
+test("a planned failure spares other customers", async () => {
+  vi.stubEnv("COFFEE_FAIL", "milk:2");
+  const run = await runOnFakeClock(() =>
+    Promise.allSettled([perform("milk", 2), perform("milk", 3)]),
+  );
+  const [failed, served] = run.value;
+  expect(failed.status).toBe("rejected");
+  expect((failed as PromiseRejectedResult).reason).toBeInstanceOf(
+    ActionError,
+  );
+  expect(served.status).toBe("fulfilled");
+  expect(run.spans.map((span) => span.customer)).toEqual([3]);
+});

@@ -1,34 +1,69 @@
 import { expect, test } from "vitest";
-import { overlap, SpanRecorder, type Span } from "../src/spans.ts";
+import {
+  FIRST_CUSTOMERS_KEPT,
+  overlap,
+  SpanRecorder,
+  type Span,
+} from "../src/spans.ts";
 
-const span = (customer: number, start: number, end: number): Span => ({
-  customer,
-  action: "pay",
-  start,
-  end,
+function span(
+  customer: number,
+  start = customer,
+  end = start + 1,
+): Span {
+  return { customer, action: "pay", start, end };
+}
+
+test("recorder keeps spans in order below the limit", () => {
+  const recorder = new SpanRecorder(5);
+  for (const customer of [1, 2, 3]) recorder.record(span(customer));
+  expect(recorder.list().map((s) => s.customer)).toEqual([1, 2, 3]);
+  expect(recorder.dropped()).toBe(0);
 });
 
-test("recorder keeps spans in order", () => {
-  const recorder = new SpanRecorder(10);
-  recorder.record(span(1, 0, 1));
-  recorder.record(span(2, 1, 2));
-  expect(recorder.list().map((s) => s.customer)).toEqual([1, 2]);
+test("recorder keeps the most recent past the limit", () => {
+  const recorder = new SpanRecorder(3);
+  const late = FIRST_CUSTOMERS_KEPT + 1;
+  for (let i = 0; i < 7; i++) recorder.record(span(late + i));
+  expect(recorder.list().map((s) => s.customer)).toEqual([
+    late + 4,
+    late + 5,
+    late + 6,
+  ]);
+  expect(recorder.dropped()).toBe(4);
 });
 
-test("recorder drops the oldest past its limit", () => {
+test("recorder keeps first customers past the limit", () => {
   const recorder = new SpanRecorder(2);
-  for (const customer of [1, 2, 3])
-    recorder.record(span(customer, 0, 1));
-  expect(recorder.list().map((s) => s.customer)).toEqual([2, 3]);
+  for (const customer of [1, 2, 500, 501, 502]) {
+    recorder.record(span(customer));
+  }
+  expect(recorder.list().map((s) => s.customer)).toEqual([
+    1, 2, 501, 502,
+  ]);
   expect(recorder.dropped()).toBe(1);
 });
 
-test("clear forgets everything", () => {
-  const recorder = new SpanRecorder(1);
-  recorder.record(span(1, 0, 1));
-  recorder.record(span(2, 0, 1));
+test("recorder totals count every span", () => {
+  const recorder = new SpanRecorder(2);
+  recorder.record(span(30, 10, 40));
+  recorder.record(span(31, 5, 20));
+  recorder.record(span(32, 12, 50));
+  expect(recorder.totals()).toEqual({
+    count: 3,
+    firstStart: 5,
+    lastStart: 12,
+    firstEnd: 20,
+    lastEnd: 50,
+  });
+});
+
+test("recorder clear forgets spans and totals", () => {
+  const recorder = new SpanRecorder(2);
+  for (const customer of [1, 2, 3]) recorder.record(span(customer));
   recorder.clear();
   expect(recorder.list()).toEqual([]);
+  expect(recorder.totals().count).toBe(0);
   expect(recorder.dropped()).toBe(0);
 });
 
