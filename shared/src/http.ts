@@ -60,8 +60,9 @@ export function createCoffeeApp(): Express {
     if (source) res.set(SERVED_BY_HEADER, source);
     next();
   });
-  app.use(rejectUnusedParts);
+  // The stats route comes first: it is the one route that reads a query.
   addStatsRoute(app);
+  app.use(rejectUnusedParts);
   return app;
 }
 
