@@ -2,7 +2,7 @@
  * Helpers for the tests of every step: run code on Vitest's fake
  * clock and read the spans it recorded. Test code only: imports vitest.
  */
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
 import { now } from "./clock.ts";
 import { overlap, spans, type Span } from "./spans.ts";
 
@@ -96,4 +96,41 @@ export async function withSetting<T>(
     if (saved === undefined) delete process.env[name];
     else process.env[name] = saved;
   }
+}
+
+/**
+ * Expects a learner's number to be within `share` (default 5 %) of
+ * the exact value, with messages that name it and the exact value.
+ */
+export function expectClose(
+  name: string,
+  actual: number | undefined,
+  exact: number,
+  share = 0.05,
+): void {
+  expect(actual, `${name} is still undefined`).toBeTypeOf("number");
+  const label = `${name} (exact: ${exact} ms)`;
+  expect(actual, label).toBeGreaterThanOrEqual(exact * (1 - share));
+  expect(actual, label).toBeLessThanOrEqual(exact * (1 + share));
+}
+
+/**
+ * Expects a time that a learner measured on a real run to be no
+ * faster than the ideal (2 % allowed, as a timer may fire a fraction
+ * of a millisecond early) and less than 1.5 times it.
+ */
+export function expectMeasured(
+  name: string,
+  measured: number | undefined,
+  idealMs: number,
+): void {
+  expect(measured, `${name} is still undefined`).toBeTypeOf("number");
+  expect(
+    measured,
+    `${name}: no faster than the ideal ${idealMs} ms`,
+  ).toBeGreaterThanOrEqual(idealMs * 0.98);
+  expect(
+    measured,
+    `${name}: less than 1.5 × the ideal ${idealMs} ms`,
+  ).toBeLessThan(idealMs * 1.5);
 }

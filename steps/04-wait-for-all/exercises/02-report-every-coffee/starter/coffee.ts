@@ -1,0 +1,28 @@
+// Every customer at once; wait for all, and report who was served.
+import { perform } from "@coffee/shared";
+
+/** How a request's coffees ended. */
+export interface Report {
+  /** Coffees made. */
+  served: number;
+  /** The customers whose coffee failed, in order. */
+  failed: number[];
+}
+
+/** Makes one coffee: pay, then espresso, then milk, in sequence. */
+export async function makeCoffee(customer: number): Promise<void> {
+  await perform("pay", customer);
+  await perform("espresso", customer);
+  await perform("milk", customer);
+}
+
+/** Serves `count` customers at the same time, and reports on all. */
+export async function serveCustomers(count: number): Promise<Report> {
+  const coffees: Promise<void>[] = [];
+  for (let customer = 1; customer <= count; customer++) {
+    coffees.push(makeCoffee(customer));
+  }
+  // TODO: wait for every coffee, made or failed, and report both.
+  await Promise.all(coffees);
+  return { served: count, failed: [] };
+}
