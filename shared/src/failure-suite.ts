@@ -61,7 +61,10 @@ export function describeFailingAction(
       expect(took).toBeGreaterThanOrEqual(
         expected.failsAfter * ACTION * 0.9,
       );
-      expect(took).toBeLessThan((expected.failsAfter + 1) * ACTION);
+      // One more action time, plus room for a loaded shared machine.
+      expect(took).toBeLessThan(
+        (expected.failsAfter + 1) * ACTION + 250,
+      );
       const id = response.headers["x-request-id"];
       const logged = shop.lines.filter((line) =>
         line.includes(`request ${id}:`),
