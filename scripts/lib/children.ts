@@ -3,7 +3,11 @@
  * command: each runs in its own process group, which is stopped on
  * success, on failure, and on Ctrl-C or SIGTERM.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import {
+  execFileSync,
+  spawn,
+  type ChildProcess,
+} from "node:child_process";
 import { createInterface } from "node:readline";
 import { say } from "./cli.ts";
 
@@ -131,4 +135,54 @@ export function stopChildrenOnExit(): void {
   process.once("exit", () => {
     for (const child of running) signalGroup(child, "SIGKILL");
   });
+  watchLaunchers();
+}
+
+/** How often the command checks that the processes above it live, in ms. */
+const LAUNCHER_CHECK_MS = 500;
+
+/**
+ * Stops everything when the command's parent or grandparent ends.
+ * pnpm runs a script through `sh -c`, and when pnpm itself is stopped
+ * (a kill of its pid, an editor's stop button) it does not pass the
+ * signal on, so without this the step's server would outlive it.
+ */
+function watchLaunchers(): void {
+  const launchers = [process.ppid, parentOf(process.ppid)].filter(
+    (pid): pid is number => pid !== undefined && pid > 1,
+  );
+  const timer = setInterval(() => {
+    if (launchers.every(isAlive)) return;
+    clearInterval(timer);
+    say("the command that started this one has ended: stopping");
+    void stopAll().then(() => process.exit(129));
+  }, LAUNCHER_CHECK_MS);
+  timer.unref();
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Returns the parent of `pid` from `ps`, or undefined where it fails. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const text = execFileSync(
+      "ps",
+      ["-o", "ppid=", "-p", String(pid)],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
+    const parent = Number(text.trim());
+    return Number.isInteger(parent) ? parent : undefined;
+  } catch {
+    return undefined;
+  }
 }

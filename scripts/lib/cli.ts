@@ -24,6 +24,12 @@ export function say(message: string): void {
  * exits 1.
  */
 export async function runCommand(main: () => Promise<number>) {
+  // A reader that closes early, such as `| head`, ends the command
+  // quietly instead of with an EPIPE stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   try {
     process.exitCode = await main();
   } catch (error) {

@@ -136,14 +136,14 @@ export async function runServer(options: RunOptions): Promise<number> {
   const { started, url } = waitForListening(options);
   const base = await url;
   if (!base) {
-    const code = started.child.exitCode;
-    say(
-      colours.red(
-        code === null
-          ? `the server did not listen within ${LISTEN_TIMEOUT_MS / 1000} s`
-          : `the server exited with code ${code} before it listened`,
-      ),
-    );
+    const { exitCode, signalCode } = started.child;
+    const why =
+      signalCode !== null
+        ? `the server was stopped by ${signalCode} before it listened`
+        : exitCode !== null
+          ? `the server exited with code ${exitCode} before it listened`
+          : `the server did not listen within ${LISTEN_TIMEOUT_MS / 1000} s`;
+    say(colours.red(why));
     await stop(started);
     return 1;
   }

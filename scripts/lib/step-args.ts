@@ -1,5 +1,10 @@
 /** The command line of `pnpm step`: its help, options and checks. */
-import { ACTION_MS, parsePort, parseSpeed } from "@coffee/shared";
+import {
+  ACTION_MS,
+  maxCustomers,
+  parsePort,
+  parseSpeed,
+} from "@coffee/shared";
 import { isBuilt, steps, type Step } from "./catalog.ts";
 import { colours, findStep, say, UsageError } from "./cli.ts";
 import type { RunOptions } from "./run-step.ts";
@@ -53,10 +58,11 @@ function parseCustomers(raw: string | undefined, step: Step): number {
         `--customers ${raw}`,
     );
   }
-  if (!/^[1-9]\d*$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+  const max = maxCustomers();
+  if (!/^[1-9]\d*$/.test(raw) || !(Number(raw) <= max)) {
     throw new UsageError(
-      `invalid --customers "${raw}": use a whole number from 1, ` +
-        "such as --customers 30",
+      `invalid --customers "${raw}": use a whole number from 1 to ` +
+        `${max} (COFFEE_MAX_CUSTOMERS), such as --customers 30`,
     );
   }
   return Number(raw);
@@ -80,7 +86,13 @@ export function parseArgs(
       `unknown option ${unknown.join(", ")}: see pnpm step --help`,
     );
   }
-  if (args._.length === 0) return "list";
+  if (args._.length === 0) {
+    if (argv.length === 0) return "list";
+    throw new UsageError(
+      `${argv.join(" ")} needs a step number: such as pnpm step 5 ` +
+        argv.join(" "),
+    );
+  }
   if (args._.length > 1) {
     throw new UsageError(
       `one step at a time, not "${args._.join(" ")}": such as pnpm step 5`,

@@ -40,9 +40,20 @@ export function maxCustomers(): number {
   return max;
 }
 
+/** Writes invisible and control characters as `\uXXXX`. */
+function visible(text: string): string {
+  return text.replace(
+    /(?! )[\p{C}\p{Z}]/gu,
+    (char) =>
+      `\\u${char.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+  );
+}
+
 function shown(raw: string): string {
-  const json = JSON.stringify(
-    raw.length > SHOWN_CHARS ? `${raw.slice(0, SHOWN_CHARS)}…` : raw,
+  const json = visible(
+    JSON.stringify(
+      raw.length > SHOWN_CHARS ? `${raw.slice(0, SHOWN_CHARS)}…` : raw,
+    ),
   );
   return raw.length > SHOWN_CHARS
     ? `${json} (${raw.length} characters)`
@@ -63,7 +74,7 @@ export function parseCustomerCount(
   const rule =
     `the count must be a whole number from 1 to ${max}, written in ` +
     "decimal digits without sign or leading zero, such as " +
-    "/serve-customer/3";
+    `/serve-customer/${Math.min(3, max)}`;
   if (!/^[1-9][0-9]*$/.test(raw)) {
     throw new CustomerCountError(
       `invalid customer count ${shown(raw)}: ${rule}`,
