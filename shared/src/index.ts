@@ -6,5 +6,6 @@ export * from "./duration.ts";
 export * from "./http.ts";
 export * from "./log.ts";
 export * from "./settings.ts";
+export * from "./shutdown.ts";
 export * from "./spans.ts";
 export * from "./stopwatch.ts";
