@@ -83,7 +83,8 @@ function start(pod: Pod): void {
     const ready = pods.filter((p) => p.ready).length;
     if (ready === pods.length) {
       report(
-        `ready: ${ready}/${pods.length} pods at http://127.0.0.1:${port}`,
+        `ready: ${ready}/${pods.length} ${plan.unit}s at ` +
+          `http://127.0.0.1:${port}`,
       );
     }
   });
@@ -95,7 +96,7 @@ function exited(pod: Pod, code: number | null, signal: string | null) {
   pod.worker = undefined;
   pod.ready = false;
   if (stopping || !plan.restart) {
-    report(`pod ${pod.name} stopped: ${text}`);
+    report(`${plan.unit} ${pod.name} stopped: ${text}`);
     stopping = true;
     stopCodes.push(exit);
     if (pods.every((p) => !p.worker)) finish();
@@ -110,7 +111,7 @@ function exited(pod: Pod, code: number | null, signal: string | null) {
           BACKOFF_MAX_MS,
         );
   report(
-    `pod ${pod.name} exited: ${text}; restarts: ${pod.restarts}` +
+    `${plan.unit} ${pod.name} exited: ${text}; restarts: ${pod.restarts}` +
       (delay > 0 ? `; back-off ${delay / 1000} s` : ""),
   );
   setTimeout(() => stopping || start(pod), delay);
@@ -118,7 +119,7 @@ function exited(pod: Pod, code: number | null, signal: string | null) {
 
 function finish(): void {
   const restarts = pods.map((p) => `${p.name}: ${p.restarts}`);
-  report(`all pods stopped; restarts: ${restarts.join(", ")}`);
+  report(`all ${plan.unit}s stopped; restarts: ${restarts.join(", ")}`);
   process.exit(stopCodes.every((code) => code === 0) ? 0 : 1);
 }
 
@@ -155,8 +156,10 @@ cluster.setupPrimary({
       ? []
       : [`--max-old-space-size=${plan.heapMiB}`],
 });
+const standsFor =
+  plan.unit === "pod" ? "a Kubernetes cluster" : "docker run";
 report(
-  `a local stand-in, not a cluster: ${pods.length} process(es) of ` +
+  `a local stand-in for ${standsFor}: ${pods.length} process(es) of ` +
     `node ${plan.script}` +
     (plan.heapMiB ? ` with --max-old-space-size=${plan.heapMiB}` : "") +
     ", round robin over one port",

@@ -16,6 +16,8 @@ import { UsageError } from "./cli.ts";
 
 /** Everything the stand-in needs to run the pods of one step. */
 export interface PodPlan {
+  /** What the processes stand for: one container, or pods. */
+  unit: "container" | "pod";
   /** The step folder: the image's working directory. */
   cwd: string;
   /** The JavaScript file that the image's `node` command runs. */
@@ -100,6 +102,7 @@ function containerEnv(
 function containerPlan(stepDir: string): PodPlan {
   const name = `coffee-step-${path.basename(stepDir).slice(0, 2)}`;
   return {
+    unit: "container",
     cwd: stepDir,
     ...imageCommand(stepDir),
     heapMiB: undefined,
@@ -132,6 +135,7 @@ function deploymentPlan(stepDir: string): PodPlan {
   });
   const memory = container.resources?.limits?.memory;
   return {
+    unit: "pod",
     cwd: stepDir,
     ...imageCommand(stepDir),
     heapMiB: memory === undefined ? undefined : heapLimitMiB(memory),

@@ -9,9 +9,9 @@ import { startTypeScript, stop, type Started } from "./children.ts";
 import { planPods, type PodPlan } from "./pods.ts";
 import type { RunOptions } from "./run-step.ts";
 
-const READY = /\[stand-in\] ready: \d+\/\d+ pods at (http:\/\/\S+)/;
+const READY = /\[stand-in\] ready: \d+\/\d+ \w+ at (http:\/\/\S+)/;
 const RESTARTED =
-  /\[stand-in\] pod (\S+) exited: (.*); restarts: (\d+)/;
+  /\[stand-in\] \w+ (\S+) exited: (.*); restarts: (\d+)/;
 
 /** How long the pods may take to become ready, in ms. */
 const READY_TIMEOUT_MS = 30_000;
