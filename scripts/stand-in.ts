@@ -57,18 +57,18 @@ function report(message: string): void {
 
 function describeExit(code: number | null, signal: string | null) {
   const exit = code ?? SIGNAL_CODES[signal ?? ""] ?? 1;
-  const why =
+  const reason =
     signal === "SIGABRT"
       ? " (SIGABRT: V8 reached its heap limit, out of memory)"
       : signal
         ? ` (${signal})`
         : "";
-  return { exit, text: `exit code ${exit}${why}` };
+  return { exit, text: `exit code ${exit}${reason}` };
 }
 
 function start(pod: Pod): void {
   // The worker gets the pod's environment, but listens on loopback
-  // only and on a free port, whatever the image says.
+  // only and on a free port, whatever the image sets.
   pod.worker = cluster.fork({
     ...pod.env,
     COFFEE_REPLICA: "",
