@@ -16,6 +16,10 @@ import { stepDir, type Step } from "./catalog.ts";
 import { startTypeScript, stop, type Started } from "./children.ts";
 import { colours, say } from "./cli.ts";
 import { timelineEnv } from "./timeline/run.ts";
+import {
+  isContainerStep,
+  runContainerStep,
+} from "./run-container-step.ts";
 
 /** The options of one `pnpm step` run. */
 export interface RunOptions {
@@ -27,6 +31,12 @@ export interface RunOptions {
   port: number;
   /** Draw the timeline of the run from its spans afterwards. */
   timeline?: boolean;
+  /** Whether --customers was given, replacing a lesson's sequence. */
+  customersSet?: boolean;
+  /** Step 6: build and run the real image (--docker). */
+  docker?: boolean;
+  /** Steps 7 to 10: use the current Kubernetes context (--kube). */
+  kube?: boolean;
 }
 
 /** How long a server may take to start listening, in ms. */
@@ -34,14 +44,14 @@ const LISTEN_TIMEOUT_MS = 20_000;
 
 const LISTENING = /listening on (http:\/\/\S+)/;
 
-function printLine(line: string, stream: "out" | "err"): void {
+export function printLine(line: string, stream: "out" | "err"): void {
   (stream === "err" ? process.stderr : process.stdout).write(
     `${line}\n`,
   );
 }
 
 /** Returns the environment of a step process: speed, logging, colours. */
-function stepEnv(options: RunOptions): Record<string, string> {
+export function stepEnv(options: RunOptions): Record<string, string> {
   const coloured = process.stdout.isTTY && !process.env.NO_COLOR;
   return {
     COFFEE_SPEED: String(options.speed),
@@ -133,6 +143,7 @@ function waitForListening(options: RunOptions): {
  * Resolves with the command's exit code.
  */
 export async function runServer(options: RunOptions): Promise<number> {
+  if (isContainerStep(options.step)) return runContainerStep(options);
   const { started, url } = waitForListening(options);
   const base = await url;
   if (!base) {
@@ -229,7 +240,9 @@ function reportProgress(options: RunOptions, stopwatch: Stopwatch) {
 }
 
 /** Sends a GET for text; resolves with status 0 when it fails. */
-function get(url: string): Promise<{ status: number; text: string }> {
+export function get(
+  url: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
     const req = httpGet(
       url,

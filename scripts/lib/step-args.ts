@@ -7,6 +7,7 @@ import {
 } from "@coffee/shared";
 import { isBuilt, steps, type Step } from "./catalog.ts";
 import { colours, findStep, say, UsageError } from "./cli.ts";
+import { isContainerStep } from "./run-container-step.ts";
 import type { RunOptions } from "./run-step.ts";
 import { minimist } from "zx";
 
@@ -24,6 +25,10 @@ Options:
   --port P       port for --serve (default 8080)
   --timeline     draw who ran when after the run, from the recorded
                  spans: one row per customer, one bar per action
+  --docker       step 6: build and run the real image (needs Docker;
+                 used anyway when a Docker engine answers)
+  --kube         steps 7 to 10: deploy to the current kubectl context,
+                 run the lesson's requests, delete (never without it)
   --help         show this help
 
 Examples:
@@ -31,11 +36,12 @@ Examples:
   pnpm step 2 --speed 20
   pnpm step 4 --customers 30 --speed 10
   pnpm step 5 --serve --port 8081
-  pnpm step 4 --speed 10 --timeline`;
+  pnpm step 4 --speed 10 --timeline
+  pnpm step 8 --kube`;
 
 const OPTIONS = {
   string: ["customers", "speed", "port"],
-  boolean: ["serve", "help", "timeline"],
+  boolean: ["serve", "help", "timeline", "docker", "kube"],
   alias: { h: "help" },
 };
 
@@ -127,6 +133,11 @@ export function parseArgs(
       `step ${step.number} is a program, not a server: --serve works from step 2 on`,
     );
   }
+  if ((args.docker || args.kube) && !isContainerStep(step)) {
+    throw new UsageError(
+      `--docker and --kube work from step 6 on, not step ${step.number}`,
+    );
+  }
   return {
     step,
     customers: parseCustomers(args.customers, step),
@@ -134,6 +145,9 @@ export function parseArgs(
     serve: Boolean(args.serve),
     port: args.port === undefined ? 8080 : parsePort(args.port),
     timeline: Boolean(args.timeline),
+    customersSet: args.customers !== undefined,
+    docker: Boolean(args.docker),
+    kube: Boolean(args.kube),
   };
 }
 

@@ -20,6 +20,7 @@ import { sendError } from "./responses.ts";
 import { actionDuration, currentSpeed } from "./clock.ts";
 import { logError, logInfo, sourceName } from "./log.ts";
 import { addStatsRoute } from "./stats.ts";
+import { trackRequests } from "./shutdown.ts";
 
 /** The coffee shop's port, as in the talk. */
 export const DEFAULT_PORT = 8080;
@@ -209,6 +210,7 @@ export async function listen(
       );
       resolve(server);
     });
+    trackRequests(server);
   });
 }
 

@@ -9,6 +9,7 @@ export * from "./log.ts";
 export * from "./responses.ts";
 export * from "./settings.ts";
 export * from "./span-export.ts";
+export * from "./shutdown.ts";
 export * from "./spans.ts";
 export * from "./stats.ts";
 export * from "./stopwatch.ts";

@@ -19,24 +19,28 @@ export interface Served {
   customers: number;
   /** How long it took, as Go prints a duration (`2.0014s`). */
   took: string;
+  /** The replica (pod) that served the request, from step 10 on. */
+  servedBy?: string | undefined;
 }
 
 /**
  * Sends how many customers were served and how long it took: text
  * such as `Took 2.0014s to serve coffee to 3 customer(s)` for curl,
- * JSON for clients that accept `application/json`.
+ * JSON for clients that accept `application/json`. With `servedBy`,
+ * both name the replica that served the request.
  */
 export function sendServed(
   req: Request,
   res: Response,
-  { customers, took }: Served,
+  { customers, took, servedBy }: Served,
 ): void {
   const seconds = parseDuration(took) / 1000;
-  const line = `Took ${took} to serve coffee to ${customers} customer(s)\n`;
+  const by = servedBy ? ` (served by ${servedBy})` : "";
+  const line = `Took ${took} to serve coffee to ${customers} customer(s)${by}\n`;
   const sendText = () => void res.type("text").send(line);
   res.format({
     text: sendText,
-    json: () => void res.json({ customers, took, seconds }),
+    json: () => void res.json({ customers, took, seconds, servedBy }),
     default: sendText,
   });
 }
