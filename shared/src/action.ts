@@ -50,14 +50,16 @@ export function failurePlan(
 /**
  * Performs one action for `customer`: waits one action time, then
  * logs and records it. Rejects with an ActionError when `COFFEE_FAIL`
- * says this action fails.
+ * says this action fails, and with the signal's reason as soon as
+ * `signal` aborts (the action then records and logs nothing).
  */
 export async function perform(
   action: Action,
   customer: number,
+  signal?: AbortSignal,
 ): Promise<void> {
   const start = now();
-  await sleep(actionDuration());
+  await sleep(actionDuration(), signal);
   const plan = failurePlan();
   if (plan?.action === action && customer % plan.every === 0) {
     throw new ActionError(action, customer);

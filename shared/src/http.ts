@@ -19,6 +19,7 @@ import express, {
 import { sendError } from "./responses.ts";
 import { actionDuration, currentSpeed } from "./clock.ts";
 import { logError, logInfo } from "./log.ts";
+import { startStopwatch } from "./stopwatch.ts";
 
 /** The coffee shop's port, as in the talk. */
 export const DEFAULT_PORT = 8080;
@@ -48,8 +49,41 @@ export function createCoffeeApp(): Express {
     res.set("X-Request-Id", id);
     next();
   });
+  app.use(abortOnDisconnect);
   app.use(rejectUnusedParts);
   return app;
+}
+
+/**
+ * Returns the signal of a request, which aborts when its client
+ * disconnects before the response is complete: the counterpart of a
+ * Go request's `r.Context()`.
+ */
+export function requestSignal(res: Response): AbortSignal {
+  return res.locals.signal as AbortSignal;
+}
+
+/**
+ * Gives each request an AbortSignal, and when the client disconnects
+ * before its response is complete, logs it and aborts the signal.
+ */
+function abortOnDisconnect(
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  const controller = new AbortController();
+  res.locals.signal = controller.signal;
+  const stopwatch = startStopwatch();
+  res.once("close", () => {
+    if (res.writableFinished) return;
+    logInfo(
+      `request ${res.locals.requestId}: the client disconnected ` +
+        `after ${stopwatch.elapsed()}, before the response`,
+    );
+    controller.abort();
+  });
+  next();
 }
 
 function rejectUnusedParts(
