@@ -40,14 +40,25 @@ export interface TestProcessOptions {
   args?: string[];
   /** Variables added to this process's environment. */
   env?: Record<string, string>;
+  /**
+   * Flags for node after the tsx loader, so an `--import` among them
+   * may name a TypeScript file.
+   */
+  nodeFlags?: string[];
 }
 
-/** Starts `node --import tsx <entry> <args>` in its own group. */
+/** Starts `node --import tsx <flags> <entry> <args>` in its own group. */
 export function startTestProcess(
   entry: string,
   options: TestProcessOptions,
 ): TestProcess {
-  const args = ["--import", TSX, entry, ...(options.args ?? [])];
+  const args = [
+    "--import",
+    TSX,
+    ...(options.nodeFlags ?? []),
+    entry,
+    ...(options.args ?? []),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },

@@ -1,5 +1,6 @@
 // Step 5's coffee shop with the request's signal passed down to every
-// action, so that a client that disconnects stops its work.
+// action, so that a client that disconnects stops its work, and the
+// two ways to handle a failed customer that the lessons show.
 import {
   createCoffeeApp,
   logInfo,
@@ -11,7 +12,10 @@ import {
   withErrorAnswers,
 } from "../src/index.ts";
 
-async function makeCoffee(customer: number, signal?: AbortSignal) {
+export async function makeCoffee(
+  customer: number,
+  signal?: AbortSignal,
+) {
   await Promise.all([
     perform("pay", customer, signal),
     perform("espresso", customer, signal),
@@ -19,10 +23,42 @@ async function makeCoffee(customer: number, signal?: AbortSignal) {
   ]);
 }
 
-async function serveCustomers(count: number, signal?: AbortSignal) {
+export async function serveCustomers(
+  count: number,
+  signal?: AbortSignal,
+) {
   const coffees: Promise<void>[] = [];
   for (let customer = 1; customer <= count; customer++) {
     coffees.push(makeCoffee(customer, signal));
+  }
+  await Promise.all(coffees);
+}
+
+/** Serves every customer and reports each one's outcome. */
+export async function serveEachReported(count: number) {
+  const coffees: Promise<void>[] = [];
+  for (let customer = 1; customer <= count; customer++) {
+    coffees.push(makeCoffee(customer));
+  }
+  const outcomes = await Promise.allSettled(coffees);
+  return outcomes.map((outcome, i) => ({
+    customer: i + 1,
+    served: outcome.status === "fulfilled",
+  }));
+}
+
+/** Serves every customer, and stops them all when one fails. */
+export async function serveOrStopAll(count: number) {
+  const controller = new AbortController();
+  const coffees: Promise<void>[] = [];
+  for (let customer = 1; customer <= count; customer++) {
+    const coffee = makeCoffee(customer, controller.signal);
+    coffees.push(
+      coffee.catch((error: unknown) => {
+        controller.abort(error);
+        throw error;
+      }),
+    );
   }
   await Promise.all(coffees);
 }
