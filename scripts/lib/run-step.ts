@@ -7,14 +7,20 @@ import path from "node:path";
 import {
   ACTION_MS,
   formatMs,
+  parseDuration,
   sleep,
   startStopwatch,
+  type Stopwatch,
 } from "@coffee/shared";
 import { stepDir, type Step } from "./catalog.ts";
 import { startTypeScript, stop, type Started } from "./children.ts";
 import { colours, say } from "./cli.ts";
+import {
+  isContainerStep,
+  runContainerStep,
+} from "./run-container-step.ts";
 
-/** What `pnpm step` was asked to do. */
+/** The options of one `pnpm step` run. */
 export interface RunOptions {
   step: Step;
   customers: number;
@@ -22,6 +28,12 @@ export interface RunOptions {
   /** Keep the server running on `port` until Ctrl-C. */
   serve: boolean;
   port: number;
+  /** Whether --customers was given, replacing a lesson's sequence. */
+  customersSet?: boolean;
+  /** Step 6: build and run the real image (--docker). */
+  docker?: boolean;
+  /** Steps 7 to 10: use the current Kubernetes context (--kube). */
+  kube?: boolean;
 }
 
 /** How long a server may take to start listening, in ms. */
@@ -29,14 +41,14 @@ const LISTEN_TIMEOUT_MS = 20_000;
 
 const LISTENING = /listening on (http:\/\/\S+)/;
 
-function printLine(line: string, stream: "out" | "err"): void {
+export function printLine(line: string, stream: "out" | "err"): void {
   (stream === "err" ? process.stderr : process.stdout).write(
     `${line}\n`,
   );
 }
 
-/** The environment of a step's process: speed, logging, colours. */
-function stepEnv(options: RunOptions): Record<string, string> {
+/** Returns the environment of a step process: speed, logging, colours. */
+export function stepEnv(options: RunOptions): Record<string, string> {
   const coloured = process.stdout.isTTY && !process.env.NO_COLOR;
   return {
     COFFEE_SPEED: String(options.speed),
@@ -68,19 +80,33 @@ function reportTime(options: RunOptions, elapsedMs: number): void {
   );
 }
 
-/** Runs a program step once; resolves with its exit code. */
+/** The line in which a step reports its own time. */
+const TOOK = /Took (\S+) to serve coffee/;
+
+/**
+ * Runs a program step once and reports the time from its own "Took"
+ * line, which leaves out Node.js start-up; resolves with its exit code.
+ */
 export async function runProgram(options: RunOptions): Promise<number> {
   const stopwatch = startStopwatch();
-  const code = await startStep(options).exited;
-  if (code !== 0) {
+  let took: string | undefined;
+  const started = startStep(options, (line, stream) => {
+    printLine(line, stream);
+    took = TOOK.exec(line)?.[1] ?? took;
+  });
+  const code = await started.exited;
+  if (code !== 0 || took === undefined) {
     say(
       colours.red(
         `step ${options.step.number} exited with code ${code}`,
       ),
     );
-    return code;
+    return code || 1;
   }
-  reportTime(options, stopwatch.elapsedMs());
+  reportTime(options, parseDuration(took));
+  say(
+    `From start to exit, with Node.js start-up: ${stopwatch.elapsed()}`,
+  );
   return 0;
 }
 
@@ -108,11 +134,12 @@ function waitForListening(options: RunOptions): {
 }
 
 /**
- * Starts a server step, sends it the request, shows the answer and
+ * Starts a server step, sends it the request, shows the response and
  * the time, and stops it; with `serve`, keeps it up until Ctrl-C.
  * Resolves with the command's exit code.
  */
 export async function runServer(options: RunOptions): Promise<number> {
+  if (isContainerStep(options.step)) return runContainerStep(options);
   const { started, url } = waitForListening(options);
   const base = await url;
   if (!base) {
@@ -133,8 +160,13 @@ export async function runServer(options: RunOptions): Promise<number> {
     return started.exited;
   }
   const code = await sendRequest(options, base, started);
+  const crashed = started.child.exitCode;
   const exit = await stop(started);
-  if (exit !== 0 && code === 0) {
+  if (crashed !== null) {
+    say(colours.red(`the server crashed with exit code ${crashed}`));
+    return 1;
+  }
+  if (exit !== 0) {
     say(
       colours.red(`the server exited with code ${exit} when stopped`),
     );
@@ -151,6 +183,7 @@ async function sendRequest(
   const target = `/serve-customer/${options.customers}`;
   say(`GET ${target}`);
   const stopwatch = startStopwatch();
+  const progress = reportProgress(options, stopwatch);
   const answer = await Promise.race([
     get(`${base}${target}`),
     started.exited.then((code) => ({
@@ -159,6 +192,7 @@ async function sendRequest(
     })),
   ]);
   const elapsed = stopwatch.elapsedMs();
+  clearInterval(progress);
   if (answer.status !== 200) {
     say(
       colours.red(
@@ -170,15 +204,41 @@ async function sendRequest(
   say(`answer: 200 ${answer.text.trim()}`);
   reportTime(options, elapsed);
   if (options.step.actionTimes(options.customers) === 0) {
-    // The actions still run after the answer; wait to show their lines.
+    // The actions still run after the response, so wait to show their lines.
     await sleep((3 * ACTION_MS) / options.speed + 300);
-    say("The answer came first: the actions above ended after it.");
+    if (started.child.exitCode === null) {
+      say("The answer came first: the actions above ended after it.");
+    }
   }
   return 0;
 }
 
+/** How often a long request reports that it is still running, in ms. */
+const PROGRESS_EVERY_MS = 5000;
+
+/**
+ * Prints every few seconds how long the request has run and how long
+ * it should take, so that a long run does not look stuck.
+ */
+function reportProgress(options: RunOptions, stopwatch: Stopwatch) {
+  const { step, customers, speed } = options;
+  const ideal = (step.actionTimes(customers) * ACTION_MS) / speed;
+  return setInterval(() => {
+    const soFar = formatMs(
+      Math.round(stopwatch.elapsedMs() / 1000) * 1000,
+    );
+    say(
+      colours.dim(
+        `still serving: ${soFar} so far, ideal ${formatMs(ideal)}`,
+      ),
+    );
+  }, PROGRESS_EVERY_MS);
+}
+
 /** Sends a GET for text; resolves with status 0 when it fails. */
-function get(url: string): Promise<{ status: number; text: string }> {
+export function get(
+  url: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
     const req = httpGet(
       url,

@@ -2,6 +2,7 @@
 import { ACTION_MS, parsePort, parseSpeed } from "@coffee/shared";
 import { isBuilt, steps, type Step } from "./catalog.ts";
 import { colours, findStep, say, UsageError } from "./cli.ts";
+import { isContainerStep } from "./run-container-step.ts";
 import type { RunOptions } from "./run-step.ts";
 import { minimist } from "zx";
 
@@ -17,17 +18,22 @@ Options:
                  ${ACTION_MS} ms / X (default 1, the talk's 2 s actions)
   --serve        keep the server running until Ctrl-C, on --port
   --port P       port for --serve (default 8080)
+  --docker       step 6: build and run the real image (needs Docker;
+                 used anyway when a Docker engine answers)
+  --kube         steps 7 to 10: deploy to the current kubectl context,
+                 run the lesson's requests, delete (never without it)
   --help         show this help
 
 Examples:
   pnpm step 5
   pnpm step 2 --speed 20
   pnpm step 4 --customers 30 --speed 10
-  pnpm step 5 --serve --port 8081`;
+  pnpm step 5 --serve --port 8081
+  pnpm step 8 --kube`;
 
 const OPTIONS = {
   string: ["customers", "speed", "port"],
-  boolean: ["serve", "help"],
+  boolean: ["serve", "help", "docker", "kube"],
   alias: { h: "help" },
 };
 
@@ -64,7 +70,7 @@ export function parseArgs(
   argv: string[],
 ): RunOptions | "list" | "help" {
   const unknown: string[] = [];
-  const args = minimist(argv, {
+  const args = minimist(joinNegativeValues(argv), {
     ...OPTIONS,
     unknown: (arg) => {
       if (arg.startsWith("-")) unknown.push(arg);
@@ -107,11 +113,37 @@ export function parseArgs(
       `step ${step.number} is a program, not a server: --serve works from step 2 on`,
     );
   }
+  if ((args.docker || args.kube) && !isContainerStep(step)) {
+    throw new UsageError(
+      `--docker and --kube work from step 6 on, not step ${step.number}`,
+    );
+  }
   return {
     step,
     customers: parseCustomers(args.customers, step),
     speed: args.speed === undefined ? 1 : parseSpeed(args.speed),
     serve: Boolean(args.serve),
     port: args.port === undefined ? 8080 : parsePort(args.port),
+    customersSet: args.customers !== undefined,
+    docker: Boolean(args.docker),
+    kube: Boolean(args.kube),
   };
+}
+
+/**
+ * Writes `--customers -3` as `--customers=-3`, so that a negative value
+ * reaches the value check instead of passing for an unknown option.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (const arg of argv) {
+    const last = joined.at(-1);
+    const takesValue = OPTIONS.string.some(
+      (name) => last === `--${name}`,
+    );
+    if (takesValue && /^-\d/.test(arg))
+      joined[joined.length - 1] += `=${arg}`;
+    else joined.push(arg);
+  }
+  return joined;
 }

@@ -48,3 +48,34 @@ export function formatDuration(ns: bigint): string {
 export function formatMs(ms: number): string {
   return formatDuration(msToNs(ms));
 }
+
+const UNIT_MS: Record<string, number> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  µs: 1e-3,
+  us: 1e-3,
+  ns: 1e-6,
+};
+
+/**
+ * Parses a duration as Go prints it (`6.01191563s`, `1m30s`,
+ * `12.548µs`) into milliseconds. Throws a RangeError for other text.
+ */
+export function parseDuration(text: string): number {
+  const parts = [
+    ...text.matchAll(/(\d+(?:\.\d+)?)(h|ms|µs|us|ns|m|s)/g),
+  ];
+  const whole = parts.map((part) => part[0]).join("");
+  if (parts.length === 0 || whole !== text.replace(/^-/, "")) {
+    throw new RangeError(
+      `invalid duration "${text}": expected such as 2.5s`,
+    );
+  }
+  const ms = parts.reduce(
+    (sum, [, value, unit]) => sum + Number(value) * UNIT_MS[unit!]!,
+    0,
+  );
+  return text.startsWith("-") ? -ms : ms;
+}

@@ -19,6 +19,7 @@ import express, {
 import { sendError } from "./responses.ts";
 import { actionDuration, currentSpeed } from "./clock.ts";
 import { logError, logInfo } from "./log.ts";
+import { trackRequests } from "./shutdown.ts";
 import { startStopwatch } from "./stopwatch.ts";
 
 /** The coffee shop's port, as in the talk. */
@@ -213,6 +214,7 @@ export async function listen(
     options.port ?? parsePort(process.env.PORT || String(DEFAULT_PORT));
   const host = options.host ?? (process.env.HOST || "127.0.0.1");
   const server = createCoffeeServer(app);
+  trackRequests(server);
   return new Promise((resolve) => {
     const onListenError = (error: Error) =>
       failToListen(error, host, port);

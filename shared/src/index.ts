@@ -7,5 +7,6 @@ export * from "./http.ts";
 export * from "./log.ts";
 export * from "./responses.ts";
 export * from "./settings.ts";
+export * from "./shutdown.ts";
 export * from "./spans.ts";
 export * from "./stopwatch.ts";

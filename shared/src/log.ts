@@ -26,7 +26,7 @@ const VERBOSITIES: readonly Verbosity[] = [
 /** Under `auto`, customers numbered up to this log their actions. */
 export const AUTO_ACTION_CUSTOMERS = 10;
 
-/** Where finished lines go; tests replace it to read them. */
+/** The destination of finished lines; tests replace it to read them. */
 export type LogSink = (line: string, stream: "out" | "err") => void;
 
 const defaultSink: LogSink = (line, stream) =>
@@ -121,6 +121,19 @@ export function logsActionsOf(customer: number): boolean {
   return verbosity === "auto" && customer <= AUTO_ACTION_CUSTOMERS;
 }
 
+let hiddenNoted = false;
+
+/** Says once per process that `auto` leaves action lines out. */
+function noteHiddenActions(): void {
+  if (hiddenNoted || currentVerbosity() !== "auto") return;
+  hiddenNoted = true;
+  write(
+    `(actions of customers past ${AUTO_ACTION_CUSTOMERS} are not logged; ` +
+      "COFFEE_LOG=actions logs them all)",
+    "out",
+  );
+}
+
 /** The colour of each action's lines on a terminal. */
 const ACTION_COLOURS = {
   pay: "yellow",
@@ -137,7 +150,10 @@ export function logAction(
   action: keyof typeof ACTION_COLOURS,
   done: string,
 ): void {
-  if (!logsActionsOf(customer)) return;
+  if (!logsActionsOf(customer)) {
+    noteHiddenActions();
+    return;
+  }
   const paint = terminalColours()[ACTION_COLOURS[action]];
   write(paint(`customer ${customer} ${done}`), "out");
 }

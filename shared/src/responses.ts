@@ -12,42 +12,36 @@ import type {
 import { ActionError } from "./action.ts";
 import { CustomerCountError } from "./customers.ts";
 import { logError, logInfo } from "./log.ts";
-import type { Stopwatch } from "./stopwatch.ts";
+import { parseDuration } from "./duration.ts";
 
-/** What one request served, as the answer reports it. */
+/** The result of one request, as its response reports it. */
 export interface Served {
   customers: number;
-  stopwatch: Stopwatch;
+  /** How long it took, as Go prints a duration (`2.0014s`). */
+  took: string;
+  /** The replica (pod) that served the request, from step 10 on. */
+  servedBy?: string | undefined;
 }
 
 /**
  * Sends how many customers were served and how long it took: text
  * such as `Took 2.0014s to serve coffee to 3 customer(s)` for curl,
- * JSON for clients that accept `application/json`.
+ * JSON for clients that accept `application/json`. With `servedBy`,
+ * both name the replica that served the request.
  */
 export function sendServed(
   req: Request,
   res: Response,
-  { customers, stopwatch }: Served,
+  { customers, took, servedBy }: Served,
 ): void {
-  const took = stopwatch.elapsed();
-  const seconds = stopwatch.elapsedMs() / 1000;
+  const seconds = parseDuration(took) / 1000;
+  const by = servedBy ? ` (served by ${servedBy})` : "";
+  const line = `Took ${took} to serve coffee to ${customers} customer(s)${by}\n`;
+  const sendText = () => void res.type("text").send(line);
   res.format({
-    text: () => {
-      res.send(
-        `Took ${took} to serve coffee to ${customers} customer(s)\n`,
-      );
-    },
-    json: () => {
-      res.json({ customers, took, seconds });
-    },
-    default: () => {
-      res
-        .type("text")
-        .send(
-          `Took ${took} to serve coffee to ${customers} customer(s)\n`,
-        );
-    },
+    text: sendText,
+    json: () => void res.json({ customers, took, seconds, servedBy }),
+    default: sendText,
   });
 }
 

@@ -11,6 +11,8 @@ import { describeHostileRequests } from "./hostile-suite.ts";
 import { rawRequest, sendAndDisconnect, sendRaw } from "./raw-http.ts";
 import { startTestServer } from "./test-server.ts";
 
+export { INVALID_COUNTS } from "./hostile-requests.ts";
+
 /** The speed the timing tests run at: an action takes 20 ms. */
 const SPEED = 100;
 

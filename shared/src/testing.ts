@@ -30,12 +30,21 @@ export async function runOnFakeClock<T>(
   try {
     const start = now();
     let elapsed = Number.NaN;
-    const done = Promise.resolve(work()).then((value) => {
-      elapsed = now() - start;
-      return value;
-    });
+    // Settled into a result at once, so that a rejection waits for
+    // the timers instead of being reported as unhandled.
+    const outcome = Promise.resolve()
+      .then(work)
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      )
+      .finally(() => {
+        elapsed = now() - start;
+      });
     await vi.runAllTimersAsync();
-    const value = await done;
+    const result = await outcome;
+    if (!result.ok) throw result.error;
+    const value = result.value;
     const settled = now() - start;
     const relative = spans.list().map((span) => ({
       ...span,

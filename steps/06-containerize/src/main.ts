@@ -1,0 +1,15 @@
+// Step 6: the server of step 5, unchanged, runs in a container.
+import { checkSettings, listen, logInfo } from "@coffee/shared";
+import { createApp } from "./server.ts";
+
+checkSettings();
+await listen(createApp());
+
+// NOTE: stopping exits at once and drops any request in flight;
+// step 7 stops gracefully.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    logInfo(`${signal} received: stopping`);
+    process.exit(0);
+  });
+}
