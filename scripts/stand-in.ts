@@ -68,12 +68,13 @@ function describeExit(code: number | null, signal: string | null) {
 
 function start(pod: Pod): void {
   // The worker gets the pod's environment, but listens on loopback
-  // only and on a free port, whatever the image sets.
+  // only, on the stand-in's PORT (--port with --serve) or else a free
+  // port, whatever the image says.
   pod.worker = cluster.fork({
     ...pod.env,
     COFFEE_REPLICA: "",
     HOST: "127.0.0.1",
-    PORT: "0",
+    PORT: process.env.PORT || "0",
     COFFEE_SPEED: process.env.COFFEE_SPEED ?? "1",
     COFFEE_LOG: process.env.COFFEE_LOG ?? "auto",
   });

@@ -121,15 +121,23 @@ let installed = false;
 /**
  * Makes Ctrl-C, SIGTERM and SIGHUP stop every started process before
  * the command exits, and kills any left when the command exits anyway.
+ * A second signal while they stop kills them at once.
  */
 export function stopChildrenOnExit(): void {
   if (installed) return;
   installed = true;
+  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, async () => {
+    process.on(signal, async () => {
+      const code = 128 + (SIGNALS[signal] ?? 1);
+      if (stopping) {
+        say(`${signal} received again: killing the step's processes`);
+        process.exit(code);
+      }
+      stopping = true;
       say(`${signal} received: stopping the step's processes`);
       await stopAll();
-      process.exit(128 + (SIGNALS[signal] ?? 1));
+      process.exit(code);
     });
   }
   process.once("exit", () => {

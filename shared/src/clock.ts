@@ -45,9 +45,50 @@ export function actionDuration(): number {
   return ACTION_MS / currentSpeed();
 }
 
-/** Waits `ms` milliseconds through the global, fakeable `setTimeout`. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The cancellers of each signal's pending sleeps. One abort listener
+ * per signal runs them all: Node's EventTarget looks through every
+ * listener when one is added, so a listener per sleep would make a
+ * request of N actions take time in N squared.
+ */
+const pendingSleeps = new WeakMap<AbortSignal, Set<() => void>>();
+
+function pendingSleepsOf(signal: AbortSignal): Set<() => void> {
+  let pending = pendingSleeps.get(signal);
+  if (pending === undefined) {
+    const cancellers = new Set<() => void>();
+    const cancelAll = () => {
+      for (const cancel of cancellers) cancel();
+      cancellers.clear();
+    };
+    signal.addEventListener("abort", cancelAll, { once: true });
+    pendingSleeps.set(signal, cancellers);
+    pending = cancellers;
+  }
+  return pending;
+}
+
+/**
+ * Waits `ms` milliseconds through the global, fakeable `setTimeout`.
+ * With `signal`, it rejects with the signal's reason as soon as the
+ * signal aborts and clears its timer, so abandoned work keeps no timer
+ * or promise alive.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const pending = pendingSleepsOf(signal);
+    const cancel = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      pending.delete(cancel);
+      resolve();
+    }, ms);
+    pending.add(cancel);
+  });
 }
 
 /** Returns the time since the process started, in ms with fractions. */

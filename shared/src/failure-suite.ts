@@ -11,8 +11,8 @@ import { rawRequest, sendRaw } from "./raw-http.ts";
 import { spans } from "./spans.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
 
-/** The speed of these tests: an action takes 100 ms. */
-const SPEED = 20;
+/** The speed of these tests: an action takes 200 ms. */
+const SPEED = 10;
 const ACTION = ACTION_MS / SPEED;
 
 /** What a step does when customer 2 of 3 fails to pay. */

@@ -27,13 +27,43 @@ export const COUNT_RULE = "whole number from 1 to";
 const get = (path: string, headers?: Record<string, string>) =>
   rawRequest("GET", path, headers);
 
-function badCount(
-  name: string,
-  count: string,
-  shown = JSON.stringify(count),
-): HostileRequest {
+/** Counts that every server step rejects with 400, and why. */
+export const INVALID_COUNTS: readonly [count: string, why: string][] = [
+  ["abc", "letters"],
+  ["-3", "a minus sign"],
+  ["+3", "a plus sign"],
+  ["0", "zero"],
+  ["007", "leading zeros"],
+  ["1.5", "a decimal"],
+  ["1e3", "an exponent"],
+  ["0x10", "hexadecimal"],
+  ["٣", "an Arabic-Indic digit"],
+  ["３", "a fullwidth digit"],
+  ["9007199254740993", "past the largest safe integer"],
+  ["5000001", "more than the maximum"],
+  ["9".repeat(1000), "a thousand digits"],
+  [" 3", "a leading space"],
+  ["3abc", "trailing letters"],
+  ["3/4", "an encoded slash"],
+  ["..", "encoded dots"],
+  ["3\0", "a NUL byte"],
+  ["☕", "an emoji"],
+  ["3\n2026/01/01 00:00:00 forged", "a newline that forges a log line"],
+  ["1".repeat(8000), "a very long path"],
+];
+
+/** Requests a count, percent-encoded, and expects it named in a 400. */
+function badCount([count, why]: readonly [
+  string,
+  string,
+]): HostileRequest {
+  // Error messages show at most 40 characters of a longer value.
+  const shown =
+    count.length > 40
+      ? `(${count.length} characters)`
+      : JSON.stringify(count);
   return {
-    name,
+    name: why,
     bytes: get(`/serve-customer/${encodeURIComponent(count)}`),
     status: 400,
     mentions: [shown, COUNT_RULE],
@@ -41,30 +71,7 @@ function badCount(
 }
 
 const BAD_COUNTS: HostileRequest[] = [
-  badCount("letters", "abc"),
-  badCount("a minus sign", "-3"),
-  badCount("a plus sign", "+3"),
-  badCount("zero", "0"),
-  badCount("leading zeros", "007"),
-  badCount("a decimal", "1.5"),
-  badCount("an exponent", "1e3"),
-  badCount("hexadecimal", "0x10"),
-  badCount("an Arabic-Indic digit", "٣"),
-  badCount("a fullwidth digit", "３"),
-  badCount("past the largest safe integer", "9007199254740993"),
-  badCount("more than the maximum", "5000001"),
-  badCount("a thousand digits", "9".repeat(1000), "(1000 characters)"),
-  badCount("a leading space", " 3"),
-  badCount("trailing letters", "3abc"),
-  badCount("an encoded slash", "3/4"),
-  badCount("encoded dots", ".."),
-  badCount("a NUL byte", "3\0"),
-  badCount("an emoji", "☕"),
-  badCount(
-    "a newline that forges a log line",
-    "3\n2026/01/01 00:00:00 forged line",
-  ),
-  badCount("a very long path", "1".repeat(8000), "(8000 characters)"),
+  ...INVALID_COUNTS.map(badCount),
   {
     name: "a broken percent-encoding",
     bytes: get("/serve-customer/%E0%A4%A"),

@@ -21,6 +21,7 @@ import { actionDuration, currentSpeed } from "./clock.ts";
 import { logError, logInfo, sourceName } from "./log.ts";
 import { addStatsRoute } from "./stats.ts";
 import { trackRequests } from "./shutdown.ts";
+import { startStopwatch } from "./stopwatch.ts";
 
 /** The coffee shop's port, as in the talk. */
 export const DEFAULT_PORT = 8080;
@@ -63,8 +64,41 @@ export function createCoffeeApp(): Express {
   });
   // The stats route comes first: it is the one route that reads a query.
   addStatsRoute(app);
+  app.use(abortOnDisconnect);
   app.use(rejectUnusedParts);
   return app;
+}
+
+/**
+ * Returns the signal of a request, which aborts when its client
+ * disconnects before the response is complete: the counterpart of a
+ * Go request's `r.Context()`.
+ */
+export function requestSignal(res: Response): AbortSignal {
+  return res.locals.signal as AbortSignal;
+}
+
+/**
+ * Gives each request an AbortSignal, and when the client disconnects
+ * before its response is complete, logs it and aborts the signal.
+ */
+function abortOnDisconnect(
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  const controller = new AbortController();
+  res.locals.signal = controller.signal;
+  const stopwatch = startStopwatch();
+  res.once("close", () => {
+    if (res.writableFinished) return;
+    logInfo(
+      `request ${res.locals.requestId}: the client disconnected ` +
+        `after ${stopwatch.elapsed()}, before the response`,
+    );
+    controller.abort();
+  });
+  next();
 }
 
 function rejectUnusedParts(
@@ -194,6 +228,7 @@ export async function listen(
     options.port ?? parsePort(process.env.PORT || String(DEFAULT_PORT));
   const host = options.host ?? (process.env.HOST || "127.0.0.1");
   const server = createCoffeeServer(app);
+  trackRequests(server);
   return new Promise((resolve) => {
     const onListenError = (error: Error) =>
       failToListen(error, host, port);
@@ -210,7 +245,6 @@ export async function listen(
       );
       resolve(server);
     });
-    trackRequests(server);
   });
 }
 

@@ -45,6 +45,26 @@ export function sendRaw(
   });
 }
 
+/**
+ * Sends `bytes` to `port` on 127.0.0.1 and closes the connection
+ * `afterMs` later, before any response, as a client that gives up.
+ * Resolves once the connection is closed.
+ */
+export function sendAndDisconnect(
+  port: number,
+  bytes: string | Buffer,
+  afterMs: number,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.write(bytes);
+      setTimeout(() => socket.destroy(), afterMs);
+    });
+    socket.on("error", () => undefined);
+    socket.on("close", () => resolve());
+  });
+}
+
 /** Splits a raw HTTP/1.1 response into status, headers and body. */
 export function parseResponse(raw: string): RawResponse {
   const end = raw.indexOf("\r\n\r\n");

@@ -66,6 +66,12 @@ export function sendError(
 
 const errorAnswer: ErrorRequestHandler = (error, req, res, _next) => {
   const id = res.locals.requestId;
+  const signal = res.locals.signal as AbortSignal | undefined;
+  if (signal?.aborted && error === signal.reason) {
+    // The client is gone, so there is nobody to send a response to.
+    logInfo(`request ${id}: work stopped, the client disconnected`);
+    return;
+  }
   if (error instanceof CustomerCountError) {
     logError(`request ${id}: ${req.method} rejected`, error);
     sendError(req, res, error.status, error.message);

@@ -8,6 +8,10 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ACTION_MS } from "./clock.ts";
 import { describeHostileRequests } from "./hostile-suite.ts";
+import { rawRequest, sendAndDisconnect, sendRaw } from "./raw-http.ts";
+import { startTestServer } from "./test-server.ts";
+
+export { INVALID_COUNTS } from "./hostile-requests.ts";
 
 /** The speed the timing tests run at: an action takes 20 ms. */
 const SPEED = 100;
@@ -83,6 +87,23 @@ export function describeServerStep(
   });
 
   describeHostileRequests(createApp);
+
+  // Step 3 responds before any action, so no client is left waiting.
+  if (expected.actionTimes(3) > 0) {
+    test("logs a client that disconnects early", async () => {
+      const shop = await startTestServer(createApp());
+      try {
+        const request = rawRequest("GET", "/serve-customer/3");
+        await sendAndDisconnect(shop.port, request, 5);
+        const line = await shop.waitForLine(/client disconnected/);
+        expect(line).toMatch(/^\S+ \S+ request \S+: the client/);
+        const next = await sendRaw(shop.port, rawRequest("GET", "/"));
+        expect(next.status).toBe(404);
+      } finally {
+        await shop.close();
+      }
+    });
+  }
 
   describe("timing", () => {
     test.each([1, 3, 10])("answers %i customers in time", async (n) => {

@@ -33,12 +33,33 @@ export interface TestProcess {
 
 const started = new Set<TestProcess>();
 
-/** Starts `node --import tsx <entry>` in `cwd` with `env` added. */
+/** Where and how `startTestProcess` runs its entry point. */
+export interface TestProcessOptions {
+  cwd: string;
+  /** Arguments after the entry point. */
+  args?: string[];
+  /** Variables added to this process's environment. */
+  env?: Record<string, string>;
+  /**
+   * Flags for node after the tsx loader, so an `--import` among them
+   * may name a TypeScript file.
+   */
+  nodeFlags?: string[];
+}
+
+/** Starts `node --import tsx <flags> <entry> <args>` in its own group. */
 export function startTestProcess(
   entry: string,
-  options: { cwd: string; env?: Record<string, string> },
+  options: TestProcessOptions,
 ): TestProcess {
-  const child = spawn(process.execPath, ["--import", TSX, entry], {
+  const args = [
+    "--import",
+    TSX,
+    ...(options.nodeFlags ?? []),
+    entry,
+    ...(options.args ?? []),
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

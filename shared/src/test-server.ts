@@ -7,6 +7,25 @@ import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import { listen } from "./http.ts";
 import { setLogSink } from "./log.ts";
+import { sleep } from "./clock.ts";
+
+/** How long `waitForLine` waits before it fails, in ms. */
+const LINE_TIMEOUT_MS = 10_000;
+
+async function waitForLine(
+  lines: readonly string[],
+  pattern: RegExp,
+): Promise<string> {
+  const deadline = performance.now() + LINE_TIMEOUT_MS;
+  while (performance.now() < deadline) {
+    const found = lines.find((line) => pattern.test(line));
+    if (found !== undefined) return found;
+    await sleep(10);
+  }
+  throw new Error(
+    `no log line matched ${pattern} within 10 s:\n${lines.join("\n")}`,
+  );
+}
 
 /** A running server and the lines it logged, newest last. */
 export interface TestServer {
@@ -16,6 +35,8 @@ export interface TestServer {
   url: string;
   /** Every line logged since the start, colours included. */
   lines: string[];
+  /** Resolves with the first logged line that matches `pattern`. */
+  waitForLine(pattern: RegExp): Promise<string>;
   /** Closes every connection and the server; logs go back to stdout. */
   close(): Promise<void>;
 }
@@ -45,6 +66,7 @@ export async function startTestServer(
     port,
     url: `http://127.0.0.1:${port}`,
     lines,
+    waitForLine: (pattern: RegExp) => waitForLine(lines, pattern),
     close,
   };
 }
