@@ -10,6 +10,7 @@ import path from "node:path";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, test } from "vitest";
 import { quickPlan } from "../lib/bench/plan.ts";
+import { loggingTable, reportMarkdown } from "../lib/bench/report.ts";
 import {
   checkTargets,
   perCustomer,
@@ -137,5 +138,66 @@ describe("schema", () => {
   test("rejects a run without its time", () => {
     const run = { id: "x", target: "step-05", status: "ok" };
     expect(validate(resultsOf([run as RunResult]))).toBe(false);
+  });
+});
+
+describe("report", () => {
+  const ok = (id: string, log: string, tookMs: number): RunResult => ({
+    id,
+    target: "step-05",
+    customers: 30_000,
+    speed: 1,
+    log,
+    nodeFlags: [],
+    status: "ok",
+    idealMs: 2000,
+    tookMs,
+    ratio: ratioOf(tookMs, 2000),
+    baselineRss: 50e6,
+    peakRss: 120e6,
+    peakHeapUsed: 80e6,
+    heapLimit: 4e9,
+    customersInFlight: 30_000,
+    rssPerCustomer: perCustomer(120e6, 50e6, 30_000),
+    heapPerCustomer: 2000,
+    eventLoopDelay: { mean: 1, p50: 1, p99: 5, max: 9 },
+    gcMs: 100,
+    cpuMs: 400,
+  });
+
+  test("logging table compares with quiet", () => {
+    const results = resultsOf([
+      ok("step-05-30000", "auto", 2200),
+      ok("step-05-30000-log-quiet", "quiet", 2100),
+    ]);
+    const table = loggingTable(results);
+    expect(table).toHaveLength(4);
+    expect(table[2]).toBe("| auto | 2.2s | 1.100 | 100ms | 400 ms |");
+  });
+
+  test("page states targets and failed runs", () => {
+    const failed: RunResult = {
+      ...ok("step-05-3000000", "auto", 1000),
+      status: "failed",
+      error: "the server exited with code 134\nFATAL ERROR: heap",
+    };
+    const results = resultsOf([
+      ok("step-05-30000", "auto", 2200),
+      failed,
+    ]);
+    results.targets = checkTargets(results.runs, [
+      {
+        name: "fast",
+        run: "step-05-30000",
+        metric: "ratio",
+        limit: 1.15,
+      },
+    ]);
+    const page = reportMarkdown(results);
+    expect(page).toContain(
+      "| fast | step-05-30000 | 1.100 × | 1.15 × | yes |",
+    );
+    expect(page).toContain("FATAL ERROR: heap");
+    expect(page).toContain("Node.js " + process.version);
   });
 });

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { ACTION_MS } from "@coffee/shared";
 import { ROOT, stepDir, steps } from "../catalog.ts";
+import { MAX_IN_FLIGHT } from "../../../bench/variants/bounded/src/coffee.ts";
 import type { Target } from "./results.ts";
 import type { RunSpec } from "./server-run.ts";
 
@@ -80,9 +81,6 @@ function boundedRun(
   };
 }
 
-/** The customers in flight at once in the bounded variant. */
-export const BOUNDED_LIMIT = 200_000;
-
 /** Every run of the full benchmark, at real speed. */
 export function fullPlan(): RunSpec[] {
   const heap = (mib: number) => ({
@@ -98,7 +96,7 @@ export function fullPlan(): RunSpec[] {
     ...["actions", "summary", "quiet"].map((log) =>
       stepRun(5, 30_000, 1, { log, suffix: `-log-${log}` }),
     ),
-    boundedRun(3_000_000, 1, BOUNDED_LIMIT, 1024),
+    boundedRun(3_000_000, 1, MAX_IN_FLIGHT, 1024),
     stepRun(5, 3_000_000, 1, { suffix: "-default-heap" }),
     ...[30_000, 100_000].map((n) =>
       stepRun(5, n, 1, heap(HEAP_SIZES_MIB.step8)),
@@ -116,7 +114,7 @@ export function quickPlan(): RunSpec[] {
     stepRun(4, 300, 10),
     stepRun(5, 3_000, 10),
     stepRun(5, 30_000, 10),
-    boundedRun(30_000, 10, BOUNDED_LIMIT, 1024),
+    boundedRun(30_000, 10, MAX_IN_FLIGHT, 1024),
   ];
 }
 

@@ -106,6 +106,28 @@ function targetTable(results: Results): string[] {
   ];
 }
 
+/** Returns the logging table: step 5 at 30,000 under each COFFEE_LOG. */
+export function loggingTable(results: Results): string[] {
+  const runs = results.runs.filter(
+    (run) =>
+      run.target === "step-05" &&
+      run.customers === 30_000 &&
+      run.nodeFlags.length === 0 &&
+      run.status === "ok",
+  );
+  const quiet = runs.find((run) => run.log === "quiet");
+  if (runs.length === 0) return [];
+  return [
+    "| COFFEE_LOG | time taken | ratio | more than quiet | CPU |",
+    "|---|--:|--:|--:|--:|",
+    ...runs.map((run) => {
+      const extra = quiet ? formatMs(run.tookMs - quiet.tookMs) : "–";
+      const ratio = run.ratio === null ? "–" : run.ratio.toFixed(3);
+      return `| ${run.log} | ${formatMs(run.tookMs)} | ${ratio} | ${extra} | ${ms(run.cpuMs)} |`;
+    }),
+  ];
+}
+
 function charts(results: Results, dir: string): string[] {
   const targets = ["step-04", "step-05"];
   const series = (pick: (run: RunResult) => number | null): Series[] =>
@@ -203,6 +225,15 @@ export function reportMarkdown(results: Results): string {
     "![RSS per in-flight customer](benchmarks/memory-per-customer.svg)",
     "",
     "![Peak RSS](benchmarks/peak-rss.svg)",
+    "",
+    "## What logging costs",
+    "",
+    "Step 5 at 30,000 customers, once per `COFFEE_LOG` value. `auto` " +
+      "(the default) prints the actions of customers 1 to 10 only; " +
+      "`actions` prints all 90,000 lines to a pipe that the bench " +
+      "reads and drops (a terminal is slower still).",
+    "",
+    ...loggingTable(results),
     "",
     "## Runs that failed",
     "",

@@ -2,8 +2,9 @@
 import { perform } from "@coffee/shared";
 
 /**
- * The most customers in flight at once: 200,000 of them use about
- * 500 MB of heap, so 3,000,000 fit in a 1 GiB heap, 15 at a time.
+ * The most customers in flight at once. At about 2.3 KB of heap each
+ * (measured for step 5 on Node.js 20), 150,000 of them take about
+ * 350 MB, so a 1 GiB heap serves 3,000,000 in 20 turns of 2 s.
  */
 export const MAX_IN_FLIGHT = 150_000;
 
