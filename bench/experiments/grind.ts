@@ -16,7 +16,7 @@ export const CUSTOMERS = 8;
 /** Grinds for every customer on this thread, as step 5 would. */
 async function onOneThread(): Promise<number> {
   const started = performance.now();
-  // Each grind runs to its end before Promise.all sees the next one:
+  // Each grind runs to its end before the next one starts, because
   // async code does not make CPU work run in parallel.
   await Promise.all(
     Array.from({ length: CUSTOMERS }, async () => grindBeans(ROUNDS)),

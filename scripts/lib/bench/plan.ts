@@ -26,6 +26,9 @@ export const BOUNDED_DIR = path.join(
  */
 export const HEAP_SIZES_MIB = { step8: 128, step9: 2211 } as const;
 
+/** The maximum time of a run near a memory limit, in ms. */
+const HEAVY_RUN_TIMEOUT_MS = 180_000;
+
 /** Actions one customer has in flight at once, per server. */
 const ACTIONS_AT_ONCE: Record<string, number> = {
   "step-02": 1,
@@ -39,13 +42,19 @@ interface RunOptions {
   log?: string;
   nodeFlags?: string[];
   suffix?: string;
+  timeoutMs?: number;
 }
 
 function stepRun(
   number: number,
   customers: number,
   speed: number,
-  { log = "auto", nodeFlags = [], suffix = "" }: RunOptions = {},
+  {
+    log = "auto",
+    nodeFlags = [],
+    suffix = "",
+    timeoutMs,
+  }: RunOptions = {},
 ): RunSpec {
   const step = steps[number - 1]!;
   const target = `step-0${number}`;
@@ -59,6 +68,7 @@ function stepRun(
     nodeFlags,
     actionsAtOnce: ACTIONS_AT_ONCE[target]!,
     idealMs: (step.actionTimes(customers) * ACTION_MS) / speed,
+    timeoutMs,
   };
 }
 
@@ -78,14 +88,16 @@ function boundedRun(
     nodeFlags: [`--max-old-space-size=${heapMiB}`],
     actionsAtOnce: ACTIONS_AT_ONCE.bounded!,
     idealMs: (Math.ceil(customers / limit) * ACTION_MS) / speed,
+    timeoutMs: HEAVY_RUN_TIMEOUT_MS,
   };
 }
 
-/** Every run of the full benchmark, at real speed. */
+/** Returns every run of the full benchmark, at real speed. */
 export function fullPlan(): RunSpec[] {
   const heap = (mib: number) => ({
     nodeFlags: [`--max-old-space-size=${mib}`],
     suffix: `-heap-${mib}`,
+    timeoutMs: HEAVY_RUN_TIMEOUT_MS,
   });
   return [
     ...[1, 3, 10].map((n) => stepRun(2, n, 1)),
@@ -97,7 +109,10 @@ export function fullPlan(): RunSpec[] {
       stepRun(5, 30_000, 1, { log, suffix: `-log-${log}` }),
     ),
     boundedRun(3_000_000, 1, MAX_IN_FLIGHT, 1024),
-    stepRun(5, 3_000_000, 1, { suffix: "-default-heap" }),
+    stepRun(5, 3_000_000, 1, {
+      suffix: "-default-heap",
+      timeoutMs: HEAVY_RUN_TIMEOUT_MS,
+    }),
     ...[30_000, 100_000].map((n) =>
       stepRun(5, n, 1, heap(HEAP_SIZES_MIB.step8)),
     ),
@@ -107,7 +122,7 @@ export function fullPlan(): RunSpec[] {
   ];
 }
 
-/** A short set that takes seconds: speed 10, small counts. */
+/** Returns a short set at speed 10 with small counts. */
 export function quickPlan(): RunSpec[] {
   return [
     stepRun(2, 3, 10),

@@ -8,10 +8,10 @@ import type { ProcessStats } from "@coffee/shared";
 /** The schema version written into every results file. */
 export const RESULTS_SCHEMA = 1;
 
-/** What a run measured; sizes in bytes, times in ms. */
+/** The measurements of one run, with sizes in bytes and times in ms. */
 export interface RunResult {
   id: string;
-  /** What ran: `step-05`, or a variant such as `bounded`. */
+  /** The server that ran: `step-05`, or a variant such as `bounded`. */
   target: string;
   customers: number;
   speed: number;
@@ -31,7 +31,7 @@ export interface RunResult {
   peakRss: number;
   peakHeapUsed: number;
   heapLimit: number;
-  /** The most customers that had an action in flight at once. */
+  /** The maximum customers that had an action in flight at once. */
   customersInFlight: number;
   /** (peakRss - baselineRss) / customersInFlight, or null. */
   rssPerCustomer: number | null;
@@ -44,7 +44,7 @@ export interface RunResult {
   cpuMs: number | null;
 }
 
-/** A benchmark target and where the measured run stands. */
+/** A benchmark target and the measured value of its run. */
 export interface TargetResult {
   name: string;
   run: string;

@@ -28,12 +28,14 @@ export interface RunSpec {
   /** How many actions one customer has in flight at once. */
   actionsAtOnce: number;
   idealMs: number;
+  /** The maximum time the request may take, in ms. */
+  timeoutMs?: number | undefined;
 }
 
-/** How long a server may take to answer its first stats request. */
+/** How long a server may take to respond to its first stats request. */
 const READY_TIMEOUT_MS = 20_000;
 
-/** The longest a measured request may take, in ms. */
+/** The maximum time a measured request may take, in ms. */
 export const REQUEST_TIMEOUT_MS = 10 * 60_000;
 
 /** Lines of a server's stderr kept to explain a failure. */
@@ -137,7 +139,7 @@ export async function runOnce(spec: RunSpec): Promise<RunResult> {
     const reply = await Promise.race([
       request(
         `${base}/serve-customer/${spec.customers}`,
-        REQUEST_TIMEOUT_MS,
+        spec.timeoutMs ?? REQUEST_TIMEOUT_MS,
       ),
       started.exited.then((code) => ({ status: -code, body: "" })),
     ]);

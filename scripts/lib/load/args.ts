@@ -34,7 +34,7 @@ Examples:
   pnpm load 5 --connections 50 --duration 5 --speed 10
   pnpm load --url http://127.0.0.1:8080/serve-customer/3 --amount 200`;
 
-/** What `pnpm load` was asked to do. */
+/** The parsed command line of `pnpm load`. */
 export interface LoadCommand {
   /** The step to start, unless `url` names a running server. */
   step?: Step | undefined;

@@ -1,8 +1,8 @@
 /**
  * Runs autocannon against one URL and counts what came back: requests
- * per second, latency percentiles, errors, non-2xx answers, and which
- * replica answered how many (from `X-Served-By`, or from the JSON
- * answer's `servedBy` or `replica`).
+ * per second, latency percentiles, errors, non-2xx responses, and how
+ * many responses each replica sent (from `X-Served-By`, or from the
+ * JSON body's `servedBy` or `replica`).
  */
 import autocannon from "autocannon";
 import { SERVED_BY_HEADER } from "@coffee/shared";
@@ -21,7 +21,7 @@ export interface LoadOptions {
   timeoutS: number;
 }
 
-/** What a load run measured; latencies in ms. */
+/** The measurements of a load run, with latencies in ms. */
 export interface LoadReport {
   requests: number;
   durationS: number;
@@ -30,9 +30,9 @@ export interface LoadReport {
   errors: number;
   timeouts: number;
   non2xx: number;
-  /** Answers per status code, such as { "200": 98, "500": 2 }. */
+  /** Responses per status code, such as { "200": 98, "500": 2 }. */
   statusCodes: Record<string, number>;
-  /** Answers per replica name; "(unnamed)" when none was given. */
+  /** Responses per replica name, "(unnamed)" for those without one. */
   replicas: Record<string, number>;
 }
 

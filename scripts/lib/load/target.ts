@@ -1,6 +1,6 @@
 /**
  * Where `pnpm load` may send its traffic: loopback addresses only,
- * unless the command line says `--allow-remote` on purpose.
+ * unless the command line gives `--allow-remote` on purpose.
  */
 import { isIP } from "node:net";
 import { UsageError } from "../cli.ts";

@@ -2,7 +2,7 @@
 import { perform } from "@coffee/shared";
 
 /**
- * The most customers in flight at once. At about 2.3 KB of heap each
+ * The maximum customers in flight at once. At about 2.3 KB of heap each
  * (measured for step 5 on Node.js 20), 150,000 of them take about
  * 350 MB, so a 1 GiB heap serves 3,000,000 in 20 turns of 2 s.
  */
@@ -25,7 +25,7 @@ export async function serveCustomers(
   let next = 1;
 
   // A barista takes the next waiting customer as soon as the last
-  // coffee is made, until nobody is waiting.
+  // coffee is made, until no customer is waiting.
   async function barista(): Promise<void> {
     while (next <= count) {
       const customer = next++;
