@@ -23,7 +23,7 @@ export interface Chart {
 const WIDTH = 640;
 const HEIGHT = 360;
 const LEFT = 70;
-const RIGHT = 20;
+const RIGHT = 40;
 const TOP = 40;
 const BOTTOM = 60;
 

@@ -74,7 +74,7 @@ function runRow(run: RunResult): string {
 }
 
 const RUN_HEADER = [
-  "| run | customers | time taken | ideal | ratio | peak RSS | RSS per in-flight customer | heap per in-flight customer | GC | CPU | event-loop delay p99 / max |",
+  "| run | customers | time taken | ideal | ratio | peak RSS | RSS per in-flight customer | heap per in-flight customer | GC pauses | CPU | event-loop delay p99 / max |",
   "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
 ];
 
@@ -83,6 +83,11 @@ function runTable(runs: readonly RunResult[]): string[] {
 }
 
 function targetTable(results: Results): string[] {
+  if (results.targets.length === 0) {
+    return [
+      "No target is checked in a partial run (--quick or --only).",
+    ];
+  }
   return [
     "| target | run | measured | limit | met |",
     "|---|---|--:|--:|---|",
@@ -182,6 +187,14 @@ function failures(results: Results): string[] {
     ]);
 }
 
+function speedText(results: Results): string {
+  const speeds = [...new Set(results.runs.map((run) => run.speed))];
+  if (speeds.length === 1 && speeds[0] === 1) {
+    return "at real speed (speed 1: every action waits 2 s, as in the talk)";
+  }
+  return `at speed ${speeds.join(", ")} (an action waits 2 s / speed)`;
+}
+
 function header(results: Results): string[] {
   const { machine } = results;
   return [
@@ -190,8 +203,8 @@ function header(results: Results): string[] {
     `Measured with \`${results.command}\` on ${results.startedAt.slice(0, 16).replace("T", " ")} UTC, ` +
       `on a ${machine.cpus}-core shared VM (${machine.cpuModel}, ` +
       `${mib(machine.memoryBytes)} of memory, ${machine.platform}), ` +
-      `Node.js ${results.node}, at real speed (speed 1: every action ` +
-      "waits 2 s, as in the talk). Other work ran on the same VM, so " +
+      `Node.js ${results.node}, ${speedText(results)}. ` +
+      "Other work ran on the same VM, so " +
       "times vary by some percent between runs. The raw results are " +
       "in [benchmarks.json](benchmarks.json); `pnpm bench` writes " +
       "this page again.",
