@@ -2,6 +2,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["shared", "steps/*", "scripts"],
+    projects: ["shared", "steps/*", "scripts", "bench"],
   },
 });

@@ -1,9 +1,10 @@
 /**
  * The three actions of a coffee. They are fake work: each one waits
- * one action time on the workshop clock (the global, fakeable
+ * one action time on the workshop clock (through the global, fakeable
  * `setTimeout`), as the talk's time.Sleep does, then logs its line and
  * records its span.
  */
+import { afterMs } from "./alarm.ts";
 import { actionDuration, now, sleep } from "./clock.ts";
 import { fixedSetting } from "./fixed-settings.ts";
 import { logAction } from "./log.ts";
@@ -39,10 +40,12 @@ export type FailurePlan = { action: Action; every: number } | undefined;
  */
 export function failurePlan(raw?: string): FailurePlan {
   if (raw !== undefined) return parseFailurePlan(raw);
-  return fixedSetting("COFFEE_FAIL", () =>
-    parseFailurePlan(process.env.COFFEE_FAIL),
-  );
+  return failureSetting();
 }
+
+const failureSetting = fixedSetting(() =>
+  parseFailurePlan(process.env.COFFEE_FAIL),
+);
 
 function parseFailurePlan(raw: string | undefined): FailurePlan {
   if (raw === undefined || raw === "") return undefined;
@@ -65,11 +68,11 @@ function parseFailurePlan(raw: string | undefined): FailurePlan {
  * plans this action to fail, and with the signal's reason as soon as
  * `signal` aborts (the action then records and logs nothing).
  *
- * Without a signal it is a plain function around one promise and one
- * timer, not an async function: an `await` here would add a suspended
- * frame and more promises to every action in flight, about 800 bytes
- * per customer of step 5 (measured with `process.memoryUsage()` on
- * Node.js 20).
+ * Without a signal it is a plain function around one promise, not an
+ * async function: an `await` here would add a suspended frame and more
+ * promises to every action in flight, about 800 bytes per customer of
+ * step 5 (measured with `process.memoryUsage()` on Node.js 20). Actions
+ * that end in the same millisecond share a timer (see alarm.ts).
  */
 export function perform(
   action: Action,
@@ -91,7 +94,7 @@ export function perform(
     );
   }
   return new Promise((resolve, reject) => {
-    setTimeout(() => {
+    afterMs(actionDuration(), () => {
       actionEnded();
       try {
         finish(action, customer, start);
@@ -99,7 +102,7 @@ export function perform(
       } catch (error) {
         reject(error);
       }
-    }, actionDuration());
+    });
   });
 }
 

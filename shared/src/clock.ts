@@ -34,11 +34,13 @@ export function parseSpeed(raw: string): number {
 
 /** Returns the speed factor from `COFFEE_SPEED`, or 1 when unset. */
 export function currentSpeed(): number {
-  return fixedSetting(SPEED_ENV, () => {
-    const raw = process.env[SPEED_ENV];
-    return raw === undefined || raw === "" ? 1 : parseSpeed(raw);
-  });
+  return speedSetting();
 }
+
+const speedSetting = fixedSetting(() => {
+  const raw = process.env[SPEED_ENV];
+  return raw === undefined || raw === "" ? 1 : parseSpeed(raw);
+});
 
 /** Returns how long one action waits at the current speed, in ms. */
 export function actionDuration(): number {

@@ -47,8 +47,10 @@ export function setLogSink(next: LogSink | undefined): void {
  * that lists the valid values.
  */
 export function currentVerbosity(): Verbosity {
-  return fixedSetting("COFFEE_LOG", readVerbosity);
+  return verbositySetting();
 }
+
+const verbositySetting = fixedSetting(readVerbosity);
 
 function readVerbosity(): Verbosity {
   const raw = process.env.COFFEE_LOG;
@@ -75,12 +77,12 @@ export function terminalColours(
 
 /** Returns the process or pod name that prefixes each line, if any. */
 export function sourceName(): string | undefined {
-  return fixedSetting(
-    "COFFEE_REPLICA",
-    () =>
-      process.env.COFFEE_REPLICA || process.env.POD_NAME || undefined,
-  );
+  return sourceSetting();
 }
+
+const sourceSetting = fixedSetting(
+  () => process.env.COFFEE_REPLICA || process.env.POD_NAME || undefined,
+);
 
 const two = (n: number) => String(n).padStart(2, "0");
 

@@ -4,7 +4,10 @@
  * The route exists only when `COFFEE_STATS=1` is set, so that a
  * learner's server shows nothing but the coffee shop.
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import {
+  monitorEventLoopDelay,
+  PerformanceObserver,
+} from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
 import type { Express } from "express";
 import { spans } from "./spans.ts";
@@ -57,6 +60,10 @@ export interface ProcessStats {
   /** Spans recorded since the process started. */
   actionsDone: number;
   eventLoopDelay: DelayStats;
+  /** Time spent in garbage collection since the last reset, in ms. */
+  gcMs: number;
+  /** CPU time (user and system) since the last reset, in ms. */
+  cpuMs: number;
 }
 
 /** Measures a process from now on: heap peaks and event-loop delay. */
@@ -75,6 +82,11 @@ export function startStats(): {
   }, HEAP_SAMPLE_MS);
   sampler.unref();
   const ms = (ns: number) => (Number.isFinite(ns) ? ns / 1e6 : 0);
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  }).observe({ entryTypes: ["gc"] });
+  let cpuSince = process.cpuUsage();
 
   const read = (): ProcessStats => {
     const memory = process.memoryUsage();
@@ -95,14 +107,23 @@ export function startStats(): {
         p99: ms(delay.percentile(99)),
         max: ms(delay.max),
       },
+      gcMs,
+      cpuMs: cpuMsSince(cpuSince),
     };
   };
   const reset = () => {
     delay.reset();
     peakHeapUsed = process.memoryUsage().heapUsed;
     peakInFlight = inFlight;
+    gcMs = 0;
+    cpuSince = process.cpuUsage();
   };
   return { read, reset };
+}
+
+function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }
 
 /** Adds `GET /_coffee/stats` to `app` when `COFFEE_STATS=1`. */

@@ -31,6 +31,8 @@ test("stats route reports memory and actions", async () => {
   expect(after.body.peakRss).toBeGreaterThan(0);
   expect(after.body.heapLimit).toBeGreaterThan(after.body.heapUsed);
   expect(typeof after.body.eventLoopDelay.p99).toBe("number");
+  expect(after.body.cpuMs).toBeGreaterThan(0);
+  expect(after.body.gcMs).toBeGreaterThanOrEqual(0);
 });
 
 test("stats reset lowers the peak to the present", async () => {
