@@ -22,6 +22,8 @@ export interface RunOptions {
   /** Keep the server running on `port` until Ctrl-C. */
   serve: boolean;
   port: number;
+  /** Also called with each line the step prints, after printing it. */
+  onLine?(line: string, stream: "out" | "err"): void;
 }
 
 /** How long a server may take to start listening, in ms. */
@@ -52,7 +54,10 @@ function startStep(options: RunOptions, onLine = printLine): Started {
   return startTypeScript(path.join("src", "main.ts"), {
     cwd,
     env: stepEnv(options),
-    onLine,
+    onLine: (line, stream) => {
+      onLine(line, stream);
+      options.onLine?.(line, stream);
+    },
   });
 }
 

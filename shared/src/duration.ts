@@ -48,3 +48,33 @@ export function formatDuration(ns: bigint): string {
 export function formatMs(ms: number): string {
   return formatDuration(msToNs(ms));
 }
+
+const UNIT_MS: Record<string, number> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  µs: 1e-3,
+  us: 1e-3,
+  ns: 1e-6,
+};
+
+/**
+ * Parses a duration as Go prints it (`6.02238615s`, `12.548µs`,
+ * `1m30s`) into milliseconds. Throws a RangeError for other text.
+ */
+export function parseDuration(text: string): number {
+  const parts = [
+    ...text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|µs|us|ns)/g),
+  ];
+  const joined = parts.map((part) => part[0]).join("");
+  if (parts.length === 0 || joined !== text.trim()) {
+    throw new RangeError(
+      `invalid duration "${text}": use Go's format, such as 1.5s or 12.548µs`,
+    );
+  }
+  return parts.reduce(
+    (sum, [, value, unit]) => sum + Number(value) * UNIT_MS[unit!]!,
+    0,
+  );
+}

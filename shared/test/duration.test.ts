@@ -1,5 +1,10 @@
-import { expect, test } from "vitest";
-import { formatDuration, formatMs, msToNs } from "../src/duration.ts";
+import { describe, expect, test } from "vitest";
+import {
+  formatDuration,
+  formatMs,
+  msToNs,
+  parseDuration,
+} from "../src/duration.ts";
 
 // Each expected string is what Go's time.Duration.String prints.
 const CASES: [bigint, string][] = [
@@ -30,4 +35,31 @@ test("converts milliseconds to nanoseconds", () => {
 test("formats milliseconds", () => {
   expect(formatMs(2000)).toBe("2s");
   expect(formatMs(0.012548)).toBe("12.548µs");
+});
+
+describe("parseDuration", () => {
+  test.each([
+    ["6.02238615s", 6022.38615],
+    ["12.548µs", 0.012548],
+    ["850ns", 0.00085],
+    ["1.5ms", 1.5],
+    ["1m30s", 90_000],
+    ["1h0m0s", 3_600_000],
+    ["0s", 0],
+  ])("reads %s", (text, ms) => {
+    expect(parseDuration(text)).toBeCloseTo(ms, 9);
+  });
+
+  test("round-trips formatMs", () => {
+    for (const ms of [0.0005, 0.25, 17.5, 2001.408751, 95_000]) {
+      expect(parseDuration(formatMs(ms))).toBeCloseTo(ms, 6);
+    }
+  });
+
+  test.each(["", "6 s", "fast", "1.5", "2s and more"])(
+    "rejects %j",
+    (text) => {
+      expect(() => parseDuration(text)).toThrow(RangeError);
+    },
+  );
 });
