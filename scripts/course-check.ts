@@ -3,9 +3,8 @@
  * starter fails, its solution passes) and that every lesson README
  * has its sections. With --json, prints the findings as JSON.
  */
-import { minimist } from "zx";
 import { runChecks, type CheckOutcome } from "./lib/check-runner.ts";
-import { colours, runCommand, say } from "./lib/cli.ts";
+import { colours, parseOptions, runCommand, say } from "./lib/cli.ts";
 import {
   builtSteps,
   exerciseProblems,
@@ -28,7 +27,17 @@ function failures(outcome: CheckOutcome): string[] {
 }
 
 async function main(): Promise<number> {
-  const args = minimist(process.argv.slice(2), { boolean: ["json"] });
+  const args = parseOptions(
+    process.argv.slice(2),
+    { boolean: ["json", "help"] },
+    "course-check",
+  );
+  if (args.help) {
+    process.stdout.write(
+      "Usage: pnpm course-check [--json]\n\nChecks that every starter fails, every solution passes and every\nlesson README has its sections.\n",
+    );
+    return 0;
+  }
   const exercises = allExercises();
   const starter = await runChecks(exercises, "starter");
   const solution = await runChecks(exercises, "solution");

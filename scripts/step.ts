@@ -6,6 +6,7 @@ import path from "node:path";
 import { ROOT, stepDir } from "./lib/catalog.ts";
 import { stopChildrenOnExit } from "./lib/children.ts";
 import { colours, runCommand, say } from "./lib/cli.ts";
+import { whereYouAre } from "./lib/progress.ts";
 import { runProgram, runServer } from "./lib/run-step.ts";
 import { HELP, listSteps, parseArgs } from "./lib/step-args.ts";
 import { showTimeline } from "./lib/timeline/run.ts";
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
   if (parsed.timeline && code === 0) showTimeline();
   const lesson = path.join(stepDir(step), "README.md");
   say(`The lesson: ${path.relative(ROOT, lesson)}`);
+  say(whereYouAre(step));
   return code;
 }
 

@@ -2,8 +2,7 @@
  * The exercise commands: `pnpm exercise`, `check`, `hint`,
  * `solution`, `reset` and `progress`, chosen by the first word.
  */
-import { minimist } from "zx";
-import { runCommand, UsageError } from "./lib/cli.ts";
+import { parseOptions, runCommand, UsageError } from "./lib/cli.ts";
 import {
   checkCommand,
   exerciseCommand,
@@ -63,23 +62,14 @@ async function main(): Promise<number> {
       `unknown command "${verb}": use one of ${Object.keys(VERBS).join(", ")}`,
     );
   }
-  const unknown: string[] = [];
-  const args = minimist(rest, {
-    boolean: FLAGS,
-    alias: { h: "help", y: "yes" },
-    unknown: (arg) => {
-      if (arg.startsWith("-")) unknown.push(arg);
-      return !arg.startsWith("-");
-    },
-  });
+  const args = parseOptions(
+    rest,
+    { boolean: FLAGS, alias: { h: "help", y: "yes" } },
+    verb,
+  );
   if (args.help) {
     process.stdout.write(`${HELP[verb]}\n`);
     return 0;
-  }
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `unknown option ${unknown.join(", ")}: see pnpm ${verb} --help`,
-    );
   }
   const words = args._.map(String);
   return VERBS[verb as keyof typeof VERBS]({ ...args, _: words });

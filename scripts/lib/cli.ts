@@ -3,6 +3,7 @@
  * a message and exit code 2, never with a stack trace.
  */
 import { terminalColours } from "@coffee/shared";
+import { minimist } from "zx";
 import { steps, type Step } from "./catalog.ts";
 
 /** A mistake in how a command was called; its message says the fix. */
@@ -58,4 +59,33 @@ export function findStep(raw: unknown): Step {
     );
   }
   return step;
+}
+
+/** The options of a command line, as minimist takes them. */
+export type OptionSpec = NonNullable<Parameters<typeof minimist>[1]>;
+
+/**
+ * Parses a command line with minimist. Throws a UsageError that names
+ * any unknown option and points to `pnpm <command> --help`, unless
+ * --help was given.
+ */
+export function parseOptions(
+  argv: string[],
+  spec: OptionSpec,
+  command: string,
+): ReturnType<typeof minimist> {
+  const unknown: string[] = [];
+  const args = minimist(argv, {
+    ...spec,
+    unknown: (arg) => {
+      if (arg.startsWith("-")) unknown.push(arg);
+      return !arg.startsWith("-");
+    },
+  });
+  if (unknown.length > 0 && !args.help) {
+    throw new UsageError(
+      `unknown option ${unknown.join(", ")}: see pnpm ${command} --help`,
+    );
+  }
+  return args;
 }

@@ -37,6 +37,8 @@ export interface RunOptions {
   docker?: boolean;
   /** Steps 7 to 10: use the current Kubernetes context (--kube). */
   kube?: boolean;
+  /** Also called with each line the step prints, after printing it. */
+  onLine?(line: string, stream: "out" | "err"): void;
 }
 
 /** How long a server may take to start listening, in ms. */
@@ -68,7 +70,10 @@ function startStep(options: RunOptions, onLine = printLine): Started {
   return startTypeScript(path.join("src", "main.ts"), {
     cwd,
     env: stepEnv(options),
-    onLine,
+    onLine: (line, stream) => {
+      onLine(line, stream);
+      options.onLine?.(line, stream);
+    },
   });
 }
 

@@ -19,11 +19,9 @@ export function createApp() {
     const customers = parseCustomerCount(req.params.count);
     const stopwatch = startStopwatch();
     await serveCustomers(customers);
-    logInfo(
-      `Took ${stopwatch.elapsed()} to serve coffee to ` +
-        `${customers} customer(s)`,
-    );
-    sendServed(req, res, { customers, stopwatch });
+    const took = stopwatch.elapsed();
+    logInfo(`Took ${took} to serve coffee to ${customers} customer(s)`);
+    sendServed(req, res, { customers, took });
   });
 
   return withErrorAnswers(app);
