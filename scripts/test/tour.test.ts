@@ -58,11 +58,11 @@ describe("pnpm tour --yes", () => {
       "--speed",
       "100",
       "--from",
-      "5",
+      "10",
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).not.toContain(" Step 4 of ");
-    expect(run.stdout).toContain(" Step 5 of ");
+    expect(run.stdout).not.toContain(" Step 9 of ");
+    expect(run.stdout).toContain(" Step 10 of ");
   }, 120_000);
 
   test.each([
