@@ -54,14 +54,12 @@ async function expectNothingLeft(
 describe.each(["SIGINT", "SIGTERM"] as const)(
   "pnpm step on %s",
   (signal) => {
-    test("stops a server kept up with --serve", async () => {
+    test.each([
+      ["a server kept up with --serve", "5"],
+      ["the stand-in's replicas", "10"],
+    ])("stops %s", async (_what, step) => {
       const port = await freePort();
-      const command = startStep([
-        "5",
-        "--serve",
-        "--port",
-        String(port),
-      ]);
+      const command = startStep([step, "--serve", "--port", `${port}`]);
       await command.waitFor(/Ctrl-C stops it/);
       expect(await isListening(port)).toBe(true);
       process.kill(command.pid, signal);
@@ -89,20 +87,6 @@ describe.each(["SIGINT", "SIGTERM"] as const)(
       await sleep(500);
       process.kill(command.pid, signal);
       await expectNothingLeft(command);
-    });
-
-    test("stops the stand-in's replicas", async () => {
-      const port = await freePort();
-      const command = startStep([
-        "10",
-        "--serve",
-        "--port",
-        String(port),
-      ]);
-      await command.waitFor(/Ctrl-C stops it/);
-      expect(await isListening(port)).toBe(true);
-      process.kill(command.pid, signal);
-      await expectNothingLeft(command, port);
     });
   },
 );

@@ -1,0 +1,109 @@
+/**
+ * Faults under load on the local stand-in: SIGTERM to step 7's pod
+ * and SIGKILL to one of step 10's two replicas, while clients on
+ * 127.0.0.1 keep sending requests. Bounded: a few clients, seconds.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { now, sleep } from "@coffee/shared";
+import { afterEach, beforeAll, expect, test } from "vitest";
+import type { StandIn } from "../lib/stand-in-client.ts";
+import {
+  buildSteps,
+  load,
+  standInLines as lines,
+  startStandInOf as start,
+  stopStandIns,
+} from "./load.ts";
+
+/** Returns the pids of the stand-in's workers and their pod names. */
+function replicas(standIn: StandIn): { pid: number; pod: string }[] {
+  const parent = standIn.started.child.pid;
+  const found: { pid: number; pod: string }[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "latin1");
+      const ppid = Number(
+        stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1],
+      );
+      if (ppid !== parent) continue;
+      const environ = readFileSync(`/proc/${name}/environ`, "latin1");
+      const pod = /(?:^|\0)POD_NAME=([^\0]+)/.exec(environ)?.[1] ?? "";
+      found.push({ pid: Number(name), pod });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+test("SIGTERM under load loses no request", async () => {
+  // At speed 0.5 an action takes 4 s, longer than the 2 s preStop, so
+  // the pod gets SIGTERM with requests in flight.
+  const standIn = start(7, 0.5);
+  const base = await standIn.whenReady();
+  let exited = false;
+  const traffic = load(`${base}/serve-customer/100`, 8, () => exited);
+  await sleep(300);
+  const stopAt = now();
+  const code = await standIn.stop();
+  const stoppedMs = now() - stopAt;
+  exited = true;
+  const outcomes = await traffic;
+
+  const served = outcomes.filter((o) => o.status === 200);
+  const refused = outcomes.filter((o) => o.error === "ECONNREFUSED");
+  const lost = outcomes.filter(
+    (o) => o.status !== 200 && o.error !== "ECONNREFUSED",
+  );
+  console.log(
+    `SIGTERM: sent ${outcomes.length}, served ${served.length}, ` +
+      `refused ${refused.length}, lost ${lost.length}, ` +
+      `exit ${code} after ${Math.round(stoppedMs)} ms`,
+  );
+  expect(served.length).toBeGreaterThanOrEqual(8);
+  expect(lost).toEqual([]);
+  expect(code).toBe(0);
+  const { preStopSeconds, graceSeconds } = standIn.plan;
+  expect(stoppedMs).toBeLessThan(
+    (preStopSeconds + graceSeconds) * 1000,
+  );
+  expect(lines.join("\n")).toMatch(/closed: (\d+) of \1 request\(s\)/);
+}, 60_000);
+
+test("SIGKILL of a replica fails only its requests", async () => {
+  const standIn = start(10, 2);
+  const base = await standIn.whenReady();
+  let stop = false;
+  const traffic = load(`${base}/serve-customer/10`, 6, () => stop);
+  await sleep(2500);
+  const [victim, survivor] = replicas(standIn);
+  expect(survivor, "two replicas run").toBeDefined();
+  const killedAt = now();
+  process.kill(victim!.pid, "SIGKILL");
+  const restart = await standIn.restartAfter(0, 10_000);
+  await standIn.whenReady(20_000);
+  const recoveredMs = now() - killedAt;
+  await sleep(2000);
+  stop = true;
+  const outcomes = await traffic;
+
+  const failed = outcomes.filter((o) => o.status !== 200);
+  const servedBy = new Set(
+    outcomes.map((o) => /served by (\S+)\)/.exec(o.body)?.[1]),
+  );
+  console.log(
+    `SIGKILL: sent ${outcomes.length}, failed ${failed.length}, ` +
+      `restarts ${standIn.restarts.length}, recovered in ` +
+      `${Math.round(recoveredMs)} ms`,
+  );
+  expect(restart?.pod).toBe(victim!.pod);
+  expect(restart?.reason).toMatch(/SIGKILL|137/);
+  expect(standIn.restarts).toHaveLength(1);
+  // Only requests in flight at the kill fail: each started before it.
+  expect(failed.length).toBeLessThanOrEqual(6);
+  for (const outcome of failed) {
+    expect(outcome.start).toBeLessThan(killedAt);
+  }
+  expect(servedBy.has(survivor!.pod)).toBe(true);
+}, 90_000);
