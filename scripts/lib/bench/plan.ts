@@ -20,8 +20,9 @@ export const BOUNDED_DIR = path.join(
 
 /**
  * Heap sizes for the limit runs, in MiB: the `--max-old-space-size`
- * that steps 8 and 9 set in their manifests, three quarters of their
- * memory limits (96Mi and 3092M). Change them here with the manifests.
+ * that steps 8 and 9 set in their manifests for memory limits of 96Mi
+ * and 3092M: three quarters of the limit, but at least 64 MiB below
+ * it. Change them here with the manifests.
  */
 export const HEAP_SIZES_MIB = { step8: 32, step9: 2211 } as const;
 
