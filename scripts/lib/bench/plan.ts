@@ -105,6 +105,11 @@ export function fullPlan(): RunSpec[] {
     ...[3, 300, 3_000, 30_000, 100_000, 300_000, 1_000_000].map((n) =>
       stepRun(5, n, 1),
     ),
+    // A larger young generation: does tuning the GC change the time?
+    stepRun(5, 300_000, 1, {
+      nodeFlags: ["--max-semi-space-size=64"],
+      suffix: "-semi-space-64",
+    }),
     ...["actions", "summary", "quiet"].map((log) =>
       stepRun(5, 30_000, 1, { log, suffix: `-log-${log}` }),
     ),
