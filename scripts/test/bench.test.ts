@@ -195,7 +195,7 @@ describe("report", () => {
     ]);
     const page = reportMarkdown(results);
     expect(page).toContain(
-      "| fast | step-05-30000 | 1.100 × | 1.15 × | yes |",
+      "| fast | step-05-30000 | 1.100 × | 1.15 × | yes | – |",
     );
     expect(page).toContain("FATAL ERROR: heap");
     expect(page).toContain("Node.js " + process.version);
