@@ -198,6 +198,47 @@ function speedText(results: Results): string {
   return `at speed ${speeds.join(", ")} (an action waits 2 s / speed)`;
 }
 
+interface WorkerResult {
+  customers: number;
+  threads: number;
+  oneThreadMs: number;
+  workersMs: number;
+  speedup: number;
+}
+
+/** Returns the paragraphs on Promise.all's limit and worker threads. */
+export function experimentLines(results: Results): string[] {
+  const lines: string[] = [];
+  const outcomes = results.experiments.promiseAll as
+    Record<string, string> | undefined;
+  if (outcomes) {
+    lines.push(
+      "`Promise.all` over pending promises that never settle, from " +
+        "`bench/experiments/promise-all.ts`:",
+      "",
+      ...Object.entries(outcomes).map(
+        ([count, outcome]) => `- ${count} promises: ${outcome}`,
+      ),
+      "",
+    );
+  }
+  const workers = results.experiments.workerThreads as
+    WorkerResult | undefined;
+  if (workers) {
+    lines.push(
+      `Grinding beans (a CPU-bound loop, \`bench/experiments/grind.ts\`) ` +
+        `for ${workers.customers} customers took ` +
+        `${formatMs(workers.oneThreadMs)} on one thread with ` +
+        `\`Promise.all\`, and ${formatMs(workers.workersMs)} on ` +
+        `${workers.threads} worker threads (tinypool): ` +
+        `${workers.speedup.toFixed(2)} × as fast on this ` +
+        `${results.machine.cpus}-core machine.`,
+      "",
+    );
+  }
+  return lines;
+}
+
 function header(results: Results): string[] {
   const { machine } = results;
   return [
@@ -261,6 +302,9 @@ export function reportMarkdown(
     "",
     ...failures(results),
     "## Experiments",
+    "",
+    ...experimentLines(results),
+    "The raw experiment results:",
     "",
     "```json",
     JSON.stringify(results.experiments, null, 2),
