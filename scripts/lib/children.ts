@@ -39,6 +39,7 @@ export interface StartOptions {
 const SIGNALS: Record<string, number> = {
   SIGHUP: 1,
   SIGINT: 2,
+  SIGABRT: 6,
   SIGKILL: 9,
   SIGTERM: 15,
 };

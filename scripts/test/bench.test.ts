@@ -10,7 +10,11 @@ import path from "node:path";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, test } from "vitest";
 import { quickPlan } from "../lib/bench/plan.ts";
-import { loggingTable, reportMarkdown } from "../lib/bench/report.ts";
+import {
+  experimentLines,
+  loggingTable,
+  reportMarkdown,
+} from "../lib/bench/report.ts";
 import {
   checkTargets,
   perCustomer,
@@ -195,9 +199,30 @@ describe("report", () => {
     ]);
     const page = reportMarkdown(results);
     expect(page).toContain(
-      "| fast | step-05-30000 | 1.100 × | 1.15 × | yes |",
+      "| fast | step-05-30000 | 1.100 × | 1.15 × | yes | – |",
     );
     expect(page).toContain("FATAL ERROR: heap");
     expect(page).toContain("Node.js " + process.version);
+  });
+
+  test("experiments state the worker ratio", () => {
+    const results = resultsOf([]);
+    results.experiments = {
+      promiseAll: { "2097151": "rejected: RangeError: Too many" },
+      workerThreads: {
+        customers: 8,
+        threads: 2,
+        oneThreadMs: 2000,
+        workersMs: 1000,
+        speedup: 2,
+      },
+    };
+    const lines = experimentLines(results);
+    expect(lines).toContain(
+      "- 2097151 promises: rejected: RangeError: Too many",
+    );
+    expect(lines.join("\n")).toContain(
+      "2.00 × as fast on this 2-core machine",
+    );
   });
 });

@@ -94,23 +94,29 @@ export function perform(
     );
   }
   return new Promise((resolve, reject) => {
-    afterMs(actionDuration(), () => {
+    const done = (end: number) => {
       actionEnded();
       try {
-        finish(action, customer, start);
+        finish(action, customer, start, end);
         resolve();
       } catch (error) {
         reject(error);
       }
-    });
+    };
+    afterMs(actionDuration(), done, start);
   });
 }
 
-function finish(action: Action, customer: number, start: number): void {
+function finish(
+  action: Action,
+  customer: number,
+  start: number,
+  end: number,
+): void {
   const plan = failurePlan();
   if (plan?.action === action && customer % plan.every === 0) {
     throw new ActionError(action, customer);
   }
-  recordSpan(customer, action, start, now());
+  recordSpan(customer, action, start, end);
   logAction(customer, action, DONE[action]);
 }

@@ -10,18 +10,23 @@ interface Bucket {
   deadline: number;
   /** The `setTimeout` that armed it: real, or Vitest's fake one. */
   armedWith: typeof setTimeout;
-  callbacks: (() => void)[];
+  callbacks: ((firedAt: number) => void)[];
 }
 
 let last: Bucket | undefined;
 
 /**
- * Calls `callback` once `ms` milliseconds have passed, rounded up to
- * the next whole millisecond of the workshop clock (`now()`), through
- * the global, fakeable `setTimeout`.
+ * Calls `callback` once `ms` milliseconds have passed since `from`,
+ * rounded up to the next whole millisecond of the workshop clock
+ * (`now()`), through the global, fakeable `setTimeout`. The callback
+ * gets the time its timer fired, read once for all that share it.
  */
-export function afterMs(ms: number, callback: () => void): void {
-  const deadline = Math.ceil(now() + ms);
+export function afterMs(
+  ms: number,
+  callback: (firedAt: number) => void,
+  from = now(),
+): void {
+  const deadline = Math.ceil(from + ms);
   if (last?.deadline === deadline && last.armedWith === setTimeout) {
     last.callbacks.push(callback);
     return;
@@ -34,6 +39,7 @@ export function afterMs(ms: number, callback: () => void): void {
   last = bucket;
   setTimeout(() => {
     if (last === bucket) last = undefined;
-    for (const call of bucket.callbacks) call();
-  }, deadline - now());
+    const firedAt = now();
+    for (const call of bucket.callbacks) call(firedAt);
+  }, deadline - from);
 }

@@ -82,31 +82,34 @@ function runTable(runs: readonly RunResult[]): string[] {
   return [...RUN_HEADER, ...runs.map(runRow)];
 }
 
-function targetTable(results: Results): string[] {
+function targetValue(metric: string, value: number | null): string {
+  if (value === null) return "–";
+  if (metric === "tookMs") return formatMs(value);
+  if (metric === "ratio") return `${value.toFixed(3)} ×`;
+  return `${Math.round(value)} B`;
+}
+
+function targetTable(results: Results, previous?: Results): string[] {
   if (results.targets.length === 0) {
     return [
       "No target is checked in a partial run (--quick or --only).",
     ];
   }
+  const before = (name: string) => {
+    const target = previous?.targets.find((t) => t.name === name);
+    return target ? targetValue(target.metric, target.value) : "–";
+  };
   return [
-    "| target | run | measured | limit | met |",
-    "|---|---|--:|--:|---|",
+    "| target | run | measured | limit | met | the run before |",
+    "|---|---|--:|--:|---|--:|",
     ...results.targets.map((t) => {
-      const value =
-        t.value === null
-          ? "–"
-          : t.metric === "tookMs"
-            ? formatMs(t.value)
-            : t.metric === "ratio"
-              ? `${t.value.toFixed(3)} ×`
-              : `${Math.round(t.value)} B`;
+      const value = targetValue(t.metric, t.value);
       const limit =
-        t.metric === "tookMs"
-          ? formatMs(t.limit)
-          : t.metric === "ratio"
-            ? `${t.limit} ×`
-            : `${t.limit} B`;
-      return `| ${t.name} | ${t.run} | ${value} | ${limit} | ${t.met ? "yes" : "**no**"} |`;
+        t.metric === "ratio"
+          ? `${t.limit} ×`
+          : targetValue(t.metric, t.limit);
+      const met = t.met ? "yes" : "**no**";
+      return `| ${t.name} | ${t.run} | ${value} | ${limit} | ${met} | ${before(t.name)} |`;
     }),
   ];
 }
@@ -195,6 +198,47 @@ function speedText(results: Results): string {
   return `at speed ${speeds.join(", ")} (an action waits 2 s / speed)`;
 }
 
+interface WorkerResult {
+  customers: number;
+  threads: number;
+  oneThreadMs: number;
+  workersMs: number;
+  speedup: number;
+}
+
+/** Returns the paragraphs on Promise.all's limit and worker threads. */
+export function experimentLines(results: Results): string[] {
+  const lines: string[] = [];
+  const outcomes = results.experiments.promiseAll as
+    Record<string, string> | undefined;
+  if (outcomes) {
+    lines.push(
+      "`Promise.all` over pending promises that never settle, from " +
+        "`bench/experiments/promise-all.ts`:",
+      "",
+      ...Object.entries(outcomes).map(
+        ([count, outcome]) => `- ${count} promises: ${outcome}`,
+      ),
+      "",
+    );
+  }
+  const workers = results.experiments.workerThreads as
+    WorkerResult | undefined;
+  if (workers) {
+    lines.push(
+      `Grinding beans (a CPU-bound loop, \`bench/experiments/grind.ts\`) ` +
+        `for ${workers.customers} customers took ` +
+        `${formatMs(workers.oneThreadMs)} on one thread with ` +
+        `\`Promise.all\`, and ${formatMs(workers.workersMs)} on ` +
+        `${workers.threads} worker threads (tinypool): ` +
+        `${workers.speedup.toFixed(2)} × as fast on this ` +
+        `${results.machine.cpus}-core machine.`,
+      "",
+    );
+  }
+  return lines;
+}
+
 function header(results: Results): string[] {
   const { machine } = results;
   return [
@@ -212,8 +256,14 @@ function header(results: Results): string[] {
   ];
 }
 
-/** Returns the markdown page for `results`. */
-export function reportMarkdown(results: Results): string {
+/**
+ * Returns the markdown page for `results`; `previous`, the run before
+ * it, adds its target values for comparison.
+ */
+export function reportMarkdown(
+  results: Results,
+  previous?: Results,
+): string {
   const byTarget = (target: string) =>
     results.runs.filter((run) => run.target === target);
   const notes = existsSync(NOTES) ? readFileSync(NOTES, "utf8") : "";
@@ -221,7 +271,7 @@ export function reportMarkdown(results: Results): string {
     ...header(results),
     "## Targets",
     "",
-    ...targetTable(results),
+    ...targetTable(results, previous),
     "",
     "## Runs",
     "",
@@ -253,6 +303,9 @@ export function reportMarkdown(results: Results): string {
     ...failures(results),
     "## Experiments",
     "",
+    ...experimentLines(results),
+    "The raw experiment results:",
+    "",
     "```json",
     JSON.stringify(results.experiments, null, 2),
     "```",
@@ -265,9 +318,12 @@ export function reportMarkdown(results: Results): string {
 export function writeReport(results: Results, docs: string): string[] {
   mkdirSync(docs, { recursive: true });
   const json = path.join(docs, "benchmarks.json");
+  const previous = existsSync(json)
+    ? (JSON.parse(readFileSync(json, "utf8")) as Results)
+    : undefined;
   writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
   const pictures = charts(results, path.join(docs, "benchmarks"));
   const page = path.join(docs, "benchmarks.md");
-  writeFileSync(page, reportMarkdown(results));
+  writeFileSync(page, reportMarkdown(results, previous));
   return [json, ...pictures, page];
 }

@@ -38,6 +38,9 @@ const READY_TIMEOUT_MS = 20_000;
 /** The maximum time a measured request may take, in ms. */
 export const REQUEST_TIMEOUT_MS = 10 * 60_000;
 
+/** A line of a native stack trace, such as ` 3: 0xb8ced1 node::Abort()`. */
+const NATIVE_FRAME = /^\s*\d+: 0x[0-9a-f]+ /;
+
 /** Lines of a server's stderr kept to explain a failure. */
 const KEPT_LINES = 12;
 
@@ -118,6 +121,8 @@ function startServer(spec: RunSpec, port: number, errors: string[]) {
     nodeFlags: spec.nodeFlags,
     onLine: (line, stream) => {
       if (stream !== "err" || !line.trim()) return;
+      // V8's native stack after a fatal error would push out the error.
+      if (NATIVE_FRAME.test(line)) return;
       errors.push(line);
       if (errors.length > KEPT_LINES) errors.shift();
     },
