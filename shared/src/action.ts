@@ -85,7 +85,7 @@ export function perform(
     return sleep(actionDuration(), signal).then(
       () => {
         actionEnded();
-        finish(action, customer, start);
+        finish(action, customer, start, now());
       },
       (reason: unknown) => {
         actionEnded();
