@@ -3,7 +3,6 @@ import { checkSettings, listen, logInfo } from "@coffee/shared";
 import { createApp } from "./server.ts";
 
 checkSettings();
-await listen(createApp());
 
 // NOTE: stopping exits at once and drops any request in flight;
 // step 7 stops gracefully.
@@ -13,3 +12,5 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(0);
   });
 }
+
+await listen(createApp());
