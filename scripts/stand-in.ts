@@ -69,7 +69,7 @@ function describeExit(code: number | null, signal: string | null) {
 function start(pod: Pod): void {
   // The worker gets the pod's environment, but listens on loopback
   // only, on the stand-in's PORT (--port with --serve) or else a free
-  // port, whatever the image says.
+  // port, whatever the image sets.
   pod.worker = cluster.fork({
     ...pod.env,
     COFFEE_REPLICA: "",
