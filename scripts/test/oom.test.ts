@@ -1,8 +1,10 @@
 /**
  * Step 8's pod out of memory under concurrent requests, on the local
- * stand-in. Only with COFFEE_OOM=1, and not in CI: near its heap limit
- * V8 may spend from one second to minutes collecting garbage before it
- * gives up, so the test's time cannot be bounded tightly.
+ * stand-in. Only with COFFEE_OOM=1, and not in CI.
+ *
+ * NOTE: some runs hang: the stand-in's cluster primary has been seen
+ * holding an accepted connection that it never hands to the idle
+ * worker. Until that is understood, this test is not reliable.
  */
 import { now, sleep } from "@coffee/shared";
 import { afterEach, beforeAll, expect, test } from "vitest";
