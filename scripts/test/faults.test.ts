@@ -15,6 +15,9 @@ import {
   stopStandIns,
 } from "./load.ts";
 
+beforeAll(() => buildSteps([7, 10]), 120_000);
+afterEach(stopStandIns, 30_000);
+
 /** Returns the pids of the stand-in's workers and their pod names. */
 function replicas(standIn: StandIn): { pid: number; pod: string }[] {
   const parent = standIn.started.child.pid;

@@ -15,7 +15,7 @@ import { startTestServer, type TestServer } from "./test-server.ts";
 const SPEED = 10;
 const ACTION = ACTION_MS / SPEED;
 
-/** What a step does when customer 2 of 3 fails to pay. */
+/** The expected behaviour of a step when customer 2 of 3 fails to pay. */
 export interface FailureExpectations {
   /** Action times from the request until the 500 response. */
   failsAfter: number;

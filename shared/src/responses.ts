@@ -1,5 +1,5 @@
 /**
- * What the coffee shop sends back: the served response, and error
+ * The responses of the coffee shop: the served response, and error
  * responses that name the problem without a stack trace or a path on
  * the server. Each error is logged once, with the request's id.
  */
@@ -68,7 +68,7 @@ const errorAnswer: ErrorRequestHandler = (error, req, res, _next) => {
   const id = res.locals.requestId;
   const signal = res.locals.signal as AbortSignal | undefined;
   if (signal?.aborted && error === signal.reason) {
-    // The client is gone, so there is nobody to send a response to.
+    // The client disconnected, so no response can reach it.
     logInfo(`request ${id}: work stopped, the client disconnected`);
     return;
   }
@@ -128,7 +128,7 @@ function shownPath(req: Request): string {
 }
 
 /**
- * Answers a request that no route took: 204 with `Allow` for OPTIONS
+ * Responds to a request that no route took: 204 with `Allow` for OPTIONS
  * on a known path, 405 with `Allow` for another method on it, and 404
  * for an unknown path.
  */

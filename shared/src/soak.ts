@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { now } from "./clock.ts";
 import { startTestProcess, type TestProcess } from "./test-process.ts";
 
-/** How hard and how long a soak pushes. */
+/** The load of a soak: its length, clients and request size. */
 export interface SoakPlan {
   /** The step's folder, whose `src/main.ts` is started. */
   stepDir: string;
@@ -19,11 +19,11 @@ export interface SoakPlan {
   customersPerRequest: number;
   /** The step's `COFFEE_SPEED`. */
   speed: number;
-  /** The most requests sent in all, whatever the time. */
+  /** The maximum number of requests sent in all, whatever the time. */
   maxRequests: number;
 }
 
-/** What a soak measured. */
+/** The figures that a soak measured. */
 export interface SoakResult {
   sent: number;
   failed: number;

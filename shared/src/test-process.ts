@@ -13,7 +13,7 @@ const TSX = import.meta.resolve("tsx");
 /** How long `waitForLine` waits before it fails, in ms. */
 const LINE_TIMEOUT_MS = 20_000;
 
-/** How a process ended. */
+/** The exit code and signal of a process that ended. */
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -33,7 +33,7 @@ export interface TestProcess {
 
 const started = new Set<TestProcess>();
 
-/** Where and how `startTestProcess` runs its entry point. */
+/** The folder, arguments, environment and flags of a test process. */
 export interface TestProcessOptions {
   cwd: string;
   /** Arguments after the entry point. */

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { Agent, get, type Server } from "node:http";
 import express from "express";
 import { afterEach, expect, test } from "vitest";
@@ -46,8 +47,9 @@ function fetchText(url: string, agent: Agent) {
 test("close lets the request in flight finish", async () => {
   const url = await slowServer(200);
   const agent = new Agent({ keepAlive: true });
+  const arrived = once(server!, "request");
   const answer = fetchText(url, agent);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await arrived;
   const result = await closeGracefully(server!, 5000);
   expect((await answer).status).toBe(200);
   expect(result).toEqual({ inFlight: 1, cutOff: 0 });
@@ -57,8 +59,9 @@ test("close lets the request in flight finish", async () => {
 test("close asks keep-alive clients to disconnect", async () => {
   const url = await slowServer(200);
   const agent = new Agent({ keepAlive: true });
+  const arrived = once(server!, "request");
   const answer = fetchText(url, agent);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await arrived;
   const closed = closeGracefully(server!, 5000);
   expect((await answer).connection).toBe("close");
   await closed;
@@ -68,8 +71,9 @@ test("close asks keep-alive clients to disconnect", async () => {
 test("close cuts requests off at the deadline", async () => {
   const url = await slowServer(5000);
   const agent = new Agent({ keepAlive: true });
+  const arrived = once(server!, "request");
   const answer = fetchText(url, agent).catch((error: Error) => error);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await arrived;
   const started = performance.now();
   const result = await closeGracefully(server!, 100);
   expect(performance.now() - started).toBeLessThan(2000);

@@ -1,7 +1,10 @@
 /**
  * Step 8's pod out of memory under concurrent requests, on the local
- * stand-in. Only with COFFEE_SOAK=1: near its heap limit V8 may spend
- * from one second to minutes collecting garbage before it gives up.
+ * stand-in. Only with COFFEE_OOM=1, and not in CI.
+ *
+ * NOTE: some runs hang: the stand-in's cluster primary has been seen
+ * holding an accepted connection that it never hands to the idle
+ * worker. Until that is understood, this test is not reliable.
  */
 import { now, sleep } from "@coffee/shared";
 import { afterEach, beforeAll, expect, test } from "vitest";
@@ -12,12 +15,12 @@ import {
   stopStandIns,
 } from "./load.ts";
 
-const soak = process.env.COFFEE_SOAK === "1";
+const enabled = process.env.COFFEE_OOM === "1";
 
-beforeAll(() => (soak ? buildSteps([8]) : undefined), 120_000);
-afterEach(stopStandIns);
+beforeAll(() => (enabled ? buildSteps([8]) : undefined), 120_000);
+afterEach(stopStandIns, 30_000);
 
-test.skipIf(!soak)(
+test.skipIf(!enabled)(
   "concurrent requests run step 8 out of memory",
   async () => {
     // Twelve requests of 1000 customers at once are more than step 8's
