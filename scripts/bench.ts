@@ -4,7 +4,7 @@
  * as JSON and as docs/benchmarks.md with charts.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { formatMs } from "@coffee/shared";
 import { minimist } from "zx";
@@ -111,6 +111,7 @@ async function main(): Promise<number> {
     );
   }
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg()[0]!;
   const runs = await runPlan(plan);
   const results: Results = {
     schema: RESULTS_SCHEMA,
@@ -121,6 +122,7 @@ async function main(): Promise<number> {
       cpuModel: cpus()[0]?.model ?? "unknown",
       memoryBytes: totalmem(),
       platform: `${process.platform} ${process.arch}`,
+      loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     },
     node: process.version,
     runs,

@@ -239,6 +239,15 @@ export function experimentLines(results: Results): string[] {
   return lines;
 }
 
+function loadText(results: Results): string {
+  const load = results.machine.loadAverage;
+  if (!load) return "";
+  return (
+    `; 1-minute load average ${load.start.toFixed(1)} at the start ` +
+    `and ${load.end.toFixed(1)} at the end`
+  );
+}
+
 function header(results: Results): string[] {
   const { machine } = results;
   return [
@@ -246,7 +255,9 @@ function header(results: Results): string[] {
     "",
     `Measured with \`${results.command}\` on ${results.startedAt.slice(0, 16).replace("T", " ")} UTC, ` +
       `on a ${machine.cpus}-core shared VM (${machine.cpuModel}, ` +
-      `${mib(machine.memoryBytes)} of memory, ${machine.platform}), ` +
+      `${mib(machine.memoryBytes)} of memory, ${machine.platform}` +
+      loadText(results) +
+      "), " +
       `Node.js ${results.node}, ${speedText(results)}. ` +
       "Other work ran on the same VM, so " +
       "times vary by some percent between runs. The raw results are " +

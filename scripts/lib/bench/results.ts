@@ -64,6 +64,11 @@ export interface Results {
     cpuModel: string;
     memoryBytes: number;
     platform: string;
+    /**
+     * The 1-minute load average when the runs started and ended: on a
+     * shared machine, other work takes cores from the runs.
+     */
+    loadAverage?: { start: number; end: number } | undefined;
   };
   node: string;
   runs: RunResult[];

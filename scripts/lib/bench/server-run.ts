@@ -150,7 +150,8 @@ export async function runOnce(spec: RunSpec): Promise<RunResult> {
     ]);
     const tookMs = stopwatch.elapsedMs();
     if (reply.status !== 200) {
-      await sleep(200);
+      // A crashed server may still be writing its fatal error.
+      await Promise.race([started.exited, sleep(2000)]);
       const reason =
         reply.status < 0 || started.child.exitCode !== null
           ? `the server exited with code ${started.child.exitCode ?? -reply.status}`
