@@ -32,7 +32,10 @@ import {
   type TourRow,
 } from "./lib/tour.ts";
 
-/** The default speed: the whole tour in about a minute of actions. */
+/**
+ * The default speed: an action waits 500 ms, so the actions of steps
+ * 1 to 10 take about 11 s in all, and the tour a few minutes.
+ */
 export const DEFAULT_SPEED = 4;
 
 /** Steps whose ideal time is longer than this show a progress bar, in ms. */

@@ -32,7 +32,7 @@ export interface CheckOutcome {
   errors: string[];
 }
 
-/** Longest time one test of a check may take, in ms. */
+/** The maximum time one test or hook of a check may take, in ms. */
 export const CHECK_TIMEOUT_MS = 30_000;
 
 function checkFile(exercise: Exercise): string {

@@ -21,7 +21,7 @@ import {
   type Exercise,
 } from "./exercises.ts";
 
-/** What is known about one exercise. */
+/** The progress of one exercise. */
 export interface ExerciseProgress {
   /** When its check last passed, as an ISO date; unset until then. */
   passedAt?: string;

@@ -1,5 +1,5 @@
 /**
- * What one step changed from another: a unified diff (jsdiff) of the
+ * The changes of one step from another: a unified diff (jsdiff) of the
  * two step folders, so that it works without git.
  */
 import {
@@ -13,7 +13,7 @@ import { createTwoFilesPatch } from "diff";
 import { stepDir, type Step } from "./catalog.ts";
 import { colours } from "./cli.ts";
 
-/** What a step's lesson changes: its code and deployment files. */
+/** The files a step's lesson changes: its code and deployment files. */
 const LESSON_PATHS = ["src", "Dockerfile", ".dockerignore", "k8s"];
 
 /** Never shown, even with --all: installed or generated files. */
@@ -95,7 +95,7 @@ export function colourLine(line: string): string {
   return line;
 }
 
-/** Returns a patch without jsdiff's `Index:`/`====` header lines. */
+/** Returns a patch, coloured, without jsdiff's `====` separator line. */
 export function printable(patch: string): string {
   return patch
     .split("\n")

@@ -1,6 +1,6 @@
 /**
- * The parts of `pnpm tour`: what it shows of each lesson, how it
- * times a step, and the closing table.
+ * The parts of `pnpm tour`: the text it shows of each lesson, the
+ * time of a step, and the closing table.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +9,7 @@ import Table from "cli-table3";
 import { stepDir, type Step } from "./catalog.ts";
 import { paragraphs, section } from "./markdown.ts";
 
-/** What the tour shows of a step's lesson README. */
+/** The parts of a step's lesson README that the tour shows. */
 export interface LessonText {
   /** The title and the one sentence on the idea, as Markdown. */
   headline: string;
@@ -63,7 +63,7 @@ export interface TourRow {
   step: Step;
   /** The step's own measured time, in ms; undefined if none. */
   ours?: number;
-  /** Why there is no time, such as "not built yet". */
+  /** The reason there is no time, such as "not built yet". */
   note?: string;
 }
 

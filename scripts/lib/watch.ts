@@ -18,7 +18,7 @@ export function isWsl(): boolean {
   }
 }
 
-/** What `watch` was asked for. */
+/** The options of `watch`. */
 export interface WatchOptions {
   /** Poll instead of waiting for file events. */
   poll: boolean;

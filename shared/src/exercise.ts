@@ -70,8 +70,8 @@ export function exerciseFile(checkUrl: string, file: string): string {
 }
 
 /**
- * Imports `file` from the copy under test. Throws an Error that says
- * how to create the working copy when it is missing.
+ * Imports `file` from the copy under test. Throws an Error that names
+ * the command that creates the working copy when it is missing.
  */
 export async function loadExercise<T>(
   checkUrl: string,
@@ -87,7 +87,7 @@ export async function loadExercise<T>(
   return (await import(pathToFileURL(found).href)) as T;
 }
 
-/** How a process started by `runTypeScript` ended. */
+/** The exit code and output of a process from `runTypeScript`. */
 export interface ProcessResult {
   /** The exit code, or 128 + the signal number when killed. */
   code: number;
@@ -135,5 +135,40 @@ export function runTypeScript(
       const number = signal ? constants.signals[signal] : 0;
       resolve({ code: code ?? 128 + number, ...output });
     });
+  });
+}
+
+/** One instruction of a Dockerfile, such as `CMD ["node", "main.js"]`. */
+export interface DockerInstruction {
+  /** The instruction in capitals, such as `CMD`. */
+  keyword: string;
+  /** The rest of the instruction, continuation lines joined. */
+  args: string;
+  /** The build stage it belongs to, from 0 at the first FROM. */
+  stage: number;
+}
+
+/**
+ * Parses a Dockerfile into its instructions: joins lines that end
+ * with `\`, and skips comments and blank lines. Enough for checks;
+ * parser directives and heredocs are not handled.
+ */
+export function dockerfileInstructions(
+  text: string,
+): DockerInstruction[] {
+  const logical = text
+    .replace(/\\\r?\n/g, " ")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+  let stage = -1;
+  return logical.map((line) => {
+    const [keyword = "", ...rest] = line.split(/\s+/);
+    if (keyword.toUpperCase() === "FROM") stage += 1;
+    return {
+      keyword: keyword.toUpperCase(),
+      args: rest.join(" "),
+      stage: Math.max(stage, 0),
+    };
   });
 }
