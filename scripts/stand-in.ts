@@ -3,13 +3,13 @@
  * image's `node` command once per replica as Node.js cluster workers,
  * which share one port and take its connections in turn (round
  * robin), as a Service's endpoints do. Each worker gets its pod's
- * name and environment and the heap limit of its memory limit; a
+ * name and environment, and the heap limit of its memory limit. A
  * crashed worker is started again and counted, as the kubelet counts
  * restarts. SIGTERM stops the pods as the kubelet does: the preStop
  * sleep, SIGTERM, and SIGKILL when the grace period ends.
  *
  * Started by `pnpm step` with the plan as JSON in COFFEE_POD_PLAN.
- * Its own lines start with `[stand-in]`; `pnpm step` reads them.
+ * Its own lines start with `[stand-in]`, and `pnpm step` reads them.
  */
 import cluster, { type Worker } from "node:cluster";
 import path from "node:path";
@@ -57,19 +57,19 @@ function report(message: string): void {
 
 function describeExit(code: number | null, signal: string | null) {
   const exit = code ?? SIGNAL_CODES[signal ?? ""] ?? 1;
-  const why =
+  const reason =
     signal === "SIGABRT"
       ? " (SIGABRT: V8 reached its heap limit, out of memory)"
       : signal
         ? ` (${signal})`
         : "";
-  return { exit, text: `exit code ${exit}${why}` };
+  return { exit, text: `exit code ${exit}${reason}` };
 }
 
 function start(pod: Pod): void {
   // The worker gets the pod's environment, but listens on loopback
-  // only, on the stand-in's PORT (--port with --serve) or else a free
-  // port, whatever the image sets.
+  // only, on the port of pnpm step --serve or a free one, whatever the
+  // image sets.
   pod.worker = cluster.fork({
     ...pod.env,
     COFFEE_REPLICA: "",

@@ -16,7 +16,7 @@ import { UsageError } from "./cli.ts";
 
 /** Everything the stand-in needs to run the pods of one step. */
 export interface PodPlan {
-  /** What the processes stand for: one container, or pods. */
+  /** The unit that the processes stand for: one container, or pods. */
   unit: "container" | "pod";
   /** The step folder: the image's working directory. */
   cwd: string;

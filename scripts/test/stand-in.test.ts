@@ -24,7 +24,7 @@ function start(number: number, speed = 100): StandIn {
 }
 
 beforeAll(async () => {
-  await Promise.all([7, 8, 10].map((n) => buildStep(steps[n - 1]!)));
+  await Promise.all([6, 7, 8, 10].map((n) => buildStep(steps[n - 1]!)));
 }, 120_000);
 
 afterEach(async () => {
@@ -97,4 +97,12 @@ test("SIGTERM lets the request finish, then exits 0", async () => {
   expect(lines.join("\n")).toMatch(
     /closed: 1 of 1 request\(s\) finished/,
   );
+}, 60_000);
+
+test("step 6 stops within 2 s of SIGTERM", async () => {
+  const standIn = start(6);
+  expect(await standIn.whenReady()).toMatch(/^http:/);
+  const started = performance.now();
+  expect(await standIn.stop()).toBe(0);
+  expect(performance.now() - started).toBeLessThan(2000);
 }, 60_000);

@@ -2,11 +2,17 @@
  * Checks a step's Kubernetes objects for the mistakes that break a
  * deployment without an error from kubectl: selectors that match
  * nothing, backends that do not exist, images that cannot be pulled,
- * limits that Node.js cannot run in, pods that run as root.
+ * limits that Node.js cannot run in, pods that run as root. The routing
+ * objects have their own module, routing-checks.ts.
  * Every check returns a list of problems; an empty list passes.
  */
 import type { K8sObject } from "./files.ts";
 import { heapLimitMiB } from "./quantity.ts";
+import {
+  ingressProblems,
+  routeProblems,
+  serviceProblems,
+} from "./routing-checks.ts";
 import { schemaProblems } from "./schema.ts";
 
 /** What the lesson of a step says its objects contain. */
@@ -38,9 +44,6 @@ export const RECOMMENDED_LABELS = [
   "app.kubernetes.io/part-of",
 ] as const;
 
-/** The deprecated annotation that `ingressClassName` replaced. */
-export const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
-
 type Labels = Record<string, string> | undefined;
 
 /** Returns whether every label of `selector` is in `labels`. */
@@ -52,11 +55,16 @@ export function selects(selector: Labels, labels: Labels): boolean {
   );
 }
 
-function named(object: K8sObject): string {
+/** Returns `file: Kind name`, the start of each problem. */
+export function named(object: K8sObject): string {
   return `${object.source}: ${object.kind} ${object.metadata?.name}`;
 }
 
-function ofKind(objects: K8sObject[], kind: string): K8sObject[] {
+/** Returns the objects of one kind, in file order. */
+export function ofKind(
+  objects: K8sObject[],
+  kind: string,
+): K8sObject[] {
   return objects.filter((object) => object.kind === kind);
 }
 
@@ -207,7 +215,10 @@ function portProblems(at: string, container: any, port: number) {
 }
 
 /** Returns whether `port` (a number or a name) is a container port. */
-function isContainerPort(container: any, port: unknown): boolean {
+export function isContainerPort(
+  container: any,
+  port: unknown,
+): boolean {
   return (container.ports ?? []).some(
     (p: any) => p.containerPort === port || p.name === port,
   );
@@ -328,106 +339,4 @@ function podNameProblems(at: string, container: any): string[] {
   return env?.valueFrom?.fieldRef?.fieldPath === "metadata.name"
     ? []
     : [`${at}: POD_NAME does not come from metadata.name`];
-}
-
-/** The checks of one Service against the step's Deployments. */
-export function serviceProblems(
-  service: K8sObject,
-  deployments: K8sObject[],
-): string[] {
-  const where = named(service);
-  const target = deployments.find((d) =>
-    selects(service.spec?.selector, d.spec?.template?.metadata?.labels),
-  );
-  if (!target) {
-    return [
-      `${where}: selector ${JSON.stringify(service.spec?.selector)} ` +
-        "matches the pods of no Deployment in this step, so it has no " +
-        "endpoints",
-    ];
-  }
-  const container = target.spec.template.spec?.containers?.[0] ?? {};
-  return (service.spec?.ports ?? [])
-    .filter(
-      (p: any) => !isContainerPort(container, p.targetPort ?? p.port),
-    )
-    .map(
-      (p: any) =>
-        `${where}: targetPort ${p.targetPort ?? p.port} is not a ` +
-        `container port of ${target.metadata.name}`,
-    );
-}
-
-function servicePortExists(
-  objects: K8sObject[],
-  name: string,
-  port: unknown,
-): boolean {
-  const service = ofKind(objects, "Service").find(
-    (s) => s.metadata.name === name,
-  );
-  return (service?.spec?.ports ?? []).some(
-    (p: any) =>
-      p.port === port || (port !== undefined && p.name === port),
-  );
-}
-
-/** The checks of one Ingress against the step's Services. */
-export function ingressProblems(
-  ingress: K8sObject,
-  objects: K8sObject[],
-): string[] {
-  const where = named(ingress);
-  const problems: string[] = [];
-  if (ingress.metadata.annotations?.[INGRESS_CLASS_ANNOTATION]) {
-    problems.push(
-      `${where}: uses the deprecated ${INGRESS_CLASS_ANNOTATION} ` +
-        "annotation; set spec.ingressClassName instead",
-    );
-  }
-  if (!ingress.spec?.ingressClassName) {
-    problems.push(`${where}: no spec.ingressClassName`);
-  }
-  const backends = (ingress.spec?.rules ?? []).flatMap((rule: any) =>
-    (rule.http?.paths ?? []).map((p: any) => p.backend?.service),
-  );
-  for (const backend of backends) {
-    const port = backend?.port?.number ?? backend?.port?.name;
-    if (!servicePortExists(objects, backend?.name, port)) {
-      problems.push(
-        `${where}: backend ${backend?.name}:${port} is not a Service ` +
-          "port in this step",
-      );
-    }
-  }
-  return problems;
-}
-
-/** The checks of one HTTPRoute against the step's Gateways and Services. */
-export function routeProblems(
-  route: K8sObject,
-  objects: K8sObject[],
-): string[] {
-  const where = named(route);
-  const gateways = ofKind(objects, "Gateway").map(
-    (g) => g.metadata.name,
-  );
-  const problems = (route.spec?.parentRefs ?? [])
-    .filter((ref: any) => !gateways.includes(ref.name))
-    .map(
-      (ref: any) =>
-        `${where}: parent ${ref.name} is not a Gateway here`,
-    );
-  const backends = (route.spec?.rules ?? []).flatMap(
-    (rule: any) => rule.backendRefs ?? [],
-  );
-  for (const ref of backends) {
-    if (!servicePortExists(objects, ref.name, ref.port)) {
-      problems.push(
-        `${where}: backend ${ref.name}:${ref.port} is not a Service ` +
-          "port in this step",
-      );
-    }
-  }
-  return problems;
 }

@@ -6,9 +6,6 @@
  */
 import type { ImageSpec } from "./files.ts";
 
-/** Programs that must not stand between PID 1 and node. */
-const WRAPPERS = ["sh", "bash", "npm", "npx", "pnpm", "yarn", "tsx"];
-
 /** Returns every problem of the Dockerfile that `spec` describes. */
 export function checkImage(spec: ImageSpec): string[] {
   return [
@@ -59,7 +56,7 @@ function runtimeProblems(spec: ImageSpec): string[] {
       "Dockerfile: CMD is not in exec form, so a shell is PID 1 and " +
         'node never gets SIGTERM; write CMD ["node", "dist/main.js"]',
     );
-  } else if (cmd.args[0] !== "node" || WRAPPERS.includes(cmd.args[0])) {
+  } else if (cmd.args[0] !== "node") {
     problems.push(
       `Dockerfile: CMD starts ${cmd.args[0]}, which receives SIGTERM ` +
         "instead of node; start node itself",

@@ -6,4 +6,5 @@ export * from "./checks.ts";
 export * from "./files.ts";
 export * from "./image-checks.ts";
 export * from "./quantity.ts";
+export * from "./routing-checks.ts";
 export * from "./schema.ts";
