@@ -259,8 +259,8 @@ function header(results: Results): string[] {
       loadText(results) +
       "), " +
       `Node.js ${results.node}, ${speedText(results)}. ` +
-      "Other work ran on the same VM, so " +
-      "times vary by some percent between runs. The raw results are " +
+      "Other sessions ran on the same VM, so times vary between runs; " +
+      "the load average tells how busy it was. The raw results are " +
       "in [benchmarks.json](benchmarks.json); `pnpm bench` writes " +
       "this page again.",
     "",
