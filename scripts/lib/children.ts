@@ -14,8 +14,12 @@ import { say } from "./cli.ts";
 /** The tsx loader, so that `node` runs TypeScript without a wrapper. */
 const TSX = import.meta.resolve("tsx");
 
-/** How long a process gets to stop on SIGTERM before SIGKILL, in ms. */
-export const STOP_GRACE_MS = 5000;
+/**
+ * How long a process gets to stop on SIGTERM before SIGKILL, in ms:
+ * more than the manifests' 15 s termination grace period, so that a
+ * stand-in's pods can finish their requests in flight.
+ */
+export const STOP_GRACE_MS = 20_000;
 
 const running = new Set<ChildProcess>();
 
@@ -76,6 +80,15 @@ export function startTypeScript(
   return { child, exited };
 }
 
+function signalOne(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(child.pid, signal);
+  } catch {
+    // The process is already gone.
+  }
+}
+
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   if (child.pid === undefined || child.exitCode !== null) return;
   try {
@@ -93,7 +106,10 @@ export async function stop(
   started: Started,
   graceMs = STOP_GRACE_MS,
 ): Promise<number> {
-  signalGroup(started.child, "SIGTERM");
+  // SIGTERM goes to the process alone, so that a stand-in can stop its
+  // pods as the kubelet does (preStop, then its own SIGTERM); SIGKILL
+  // goes to the whole group.
+  signalOne(started.child, "SIGTERM");
   const timer = setTimeout(
     () => signalGroup(started.child, "SIGKILL"),
     graceMs,
