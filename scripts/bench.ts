@@ -63,6 +63,12 @@ function parse(argv: string[]) {
       );
     },
   });
+  if (args.only === "" || Array.isArray(args.only)) {
+    throw new UsageError(
+      "--only needs one value, part of a run's name: such as " +
+        "pnpm bench --only step-05",
+    );
+  }
   return {
     quick: Boolean(args.quick),
     help: Boolean(args.help),
