@@ -12,6 +12,9 @@ import { startStandIn, type StandIn } from "../lib/stand-in-client.ts";
 
 const running: StandIn[] = [];
 
+/** How long one request of the load may wait for its answer, in ms. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
 /** Every line the stand-ins printed since the last `stopStandIns`. */
 export const standInLines: string[] = [];
 
@@ -64,6 +67,11 @@ export function send(url: string): Promise<Outcome> {
     });
     req.on("error", (error: NodeJS.ErrnoException) =>
       done(0, "", error.code ?? error.message),
+    );
+    // A request that never gets an answer counts as failed, instead of
+    // holding the test until its own time-out.
+    req.setTimeout(REQUEST_TIMEOUT_MS, () =>
+      req.destroy(new Error("timed out")),
     );
   });
 }
