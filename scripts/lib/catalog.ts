@@ -9,7 +9,7 @@ import path from "node:path";
 /** The repository's root folder. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Where the step folders live. */
+/** The folder that contains the step folders. */
 export const STEPS_DIR = path.join(ROOT, "steps");
 
 /** One step of the workshop, built or still to come. */
@@ -21,9 +21,9 @@ export interface Step {
   title: string;
   /** The talk's title for the same step. */
   talkTitle: string;
-  /** What the talk measured, quoted as the talk's. */
+  /** The result the talk measured, quoted as the talk's. */
   talkResult: string;
-  /** A program that runs once, or a server that answers requests. */
+  /** A program that runs once, or a server that serves requests. */
   kind: "program" | "server";
   /** Action times it takes to serve `customers`, at any speed. */
   actionTimes(customers: number): number;

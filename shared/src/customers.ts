@@ -12,7 +12,7 @@ const SHOWN_CHARS = 40;
 /** A count that the server rejects; the message names value and rule. */
 export class CustomerCountError extends Error {
   override readonly name = "CustomerCountError";
-  /** The HTTP status that the answer carries. */
+  /** The HTTP status of the error response. */
   readonly status = 400;
 
   constructor(

@@ -27,7 +27,7 @@ import { startStopwatch } from "./stopwatch.ts";
 export const DEFAULT_PORT = 8080;
 
 /**
- * The header that names the process or pod that sent an answer
+ * The header that names the process or pod that sent a response
  * (`COFFEE_REPLICA` or `POD_NAME`), so that a load test can count
  * which replica served how many requests.
  */
