@@ -1,6 +1,10 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "vitest";
+import { sleep } from "@coffee/shared";
+import { beforeAll, describe, expect, test } from "vitest";
+import { $ } from "zx";
 import { ROOT, STEPS_DIR } from "../lib/catalog.ts";
 
 const dockerfiles = readdirSync(STEPS_DIR)
@@ -46,3 +50,88 @@ test.each(dockerfiles.map((file) => [path.relative(ROOT, file), file]))(
     expect(stage).toMatch(/^USER\s+1000(:1000)?\s*$/m);
   },
 );
+
+/** The permission flag of this Node.js: stable from 22.13 and 23.5. */
+const PERMISSION = process.allowedNodeEnvironmentFlags.has(
+  "--permission",
+)
+  ? "--permission"
+  : "--experimental-permission";
+
+/**
+ * Runs a step's bundle as the image does, under the permission model
+ * with read access only: any file write throws ERR_ACCESS_DENIED, as
+ * a read-only root file system would fail it.
+ */
+async function serveReadOnly(stepDir: string): Promise<{
+  statuses: number[];
+  code: number | null;
+  output: string;
+}> {
+  const child = spawn(
+    process.execPath,
+    [PERMISSION, "--allow-fs-read=*", "dist/main.js"],
+    {
+      cwd: stepDir,
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        PORT: "0",
+        COFFEE_SPEED: "20",
+        COFFEE_LOG: "auto",
+        POD_NAME: "read-only-test",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = once(child, "close");
+  const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  try {
+    while (!/listening on (http:\/\/\S+)/.test(output)) {
+      if (child.exitCode !== null) break;
+      await sleep(50);
+    }
+    const base = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+    const statuses: number[] = [];
+    if (base) {
+      for (const path of ["/serve-customer/3", "/serve-customer/x"]) {
+        statuses.push((await fetch(`${base}${path}`)).status);
+      }
+    }
+    child.kill("SIGTERM");
+    const [code] = (await exited) as [number | null];
+    return { statuses, code, output };
+  } finally {
+    clearTimeout(killer);
+  }
+}
+
+describe("bundle on a read-only file system", () => {
+  const folders = dockerfiles.map((file) => path.dirname(file));
+  beforeAll(
+    () =>
+      Promise.all(
+        folders.map(
+          (folder) => $({ cwd: folder, quiet: true })`pnpm run build`,
+        ),
+      ),
+    120_000,
+  );
+
+  test.each(folders.map((folder) => [path.basename(folder), folder]))(
+    "%s writes no file",
+    async (_name, folder) => {
+      const { statuses, code, output } = await serveReadOnly(folder!);
+      // The permission model's error, whether thrown or caught and logged.
+      expect(output).not.toMatch(
+        /ERR_ACCESS_DENIED|Access to this API has been restricted/,
+      );
+      expect(statuses).toEqual([200, 400]);
+      expect(code, output).toBe(0);
+    },
+    30_000,
+  );
+});

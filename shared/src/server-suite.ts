@@ -6,9 +6,10 @@
 import type { Express } from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ACTION_MS } from "./clock.ts";
+import { ACTION_MS, sleep } from "./clock.ts";
 import { describeHostileRequests } from "./hostile-suite.ts";
 import { rawRequest, sendAndDisconnect, sendRaw } from "./raw-http.ts";
+import { spans } from "./spans.ts";
 import { startTestServer } from "./test-server.ts";
 
 export { INVALID_COUNTS } from "./hostile-requests.ts";
@@ -20,6 +21,23 @@ const SPEED = 100;
 export interface ServerExpectations {
   /** How many action times serving `customers` takes before the answer. */
   actionTimes(customers: number): number;
+  /**
+   * Whether the step passes the request's signal to its actions, so
+   * that a client that disconnects stops its work (steps 7 to 10).
+   */
+  stopsWorkOnDisconnect?: boolean;
+}
+
+/** The log line of a request whose work the signal stopped. */
+const WORK_STOPPED = /work stopped, the client disconnected/;
+
+/** Resolves with whether an action ended within `limitMs`. */
+async function waitForSpan(limitMs: number): Promise<boolean> {
+  for (let waited = 0; waited < limitMs; waited += 50) {
+    if (spans.list().length > 0) return true;
+    await sleep(50);
+  }
+  return spans.list().length > 0;
 }
 
 function timeWindow(actionTimes: number): [number, number] {
@@ -102,6 +120,35 @@ export function describeServerStep(
         expect(line).toMatch(/^\S+ \S+ request \S+: the client/);
         const next = await sendRaw(shop.port, rawRequest("GET", "/"));
         expect(next.status).toBe(404);
+      } finally {
+        await shop.close();
+        process.env.COFFEE_SPEED = String(SPEED);
+      }
+    }, 15_000);
+
+    const stops = expected.stopsWorkOnDisconnect ?? false;
+    test(`${stops ? "stops" : "keeps"} the work of a client that left`, async () => {
+      process.env.COFFEE_SPEED = "10";
+      const shop = await startTestServer(createApp());
+      const actionMs = ACTION_MS / 10;
+      try {
+        spans.clear();
+        const request = rawRequest("GET", "/serve-customer/3");
+        await sendAndDisconnect(shop.port, request, 5);
+        await shop.waitForLine(/client disconnected/);
+        if (stops) {
+          await shop.waitForLine(WORK_STOPPED);
+          // Two action times later, no action has ended.
+          await sleep(2 * actionMs);
+          expect(spans.list()).toEqual([]);
+        } else {
+          // The first action ends one action time after the request.
+          expect(await waitForSpan(actionMs * 5)).toBe(true);
+          const stopped = shop.lines.filter((l) =>
+            WORK_STOPPED.test(l),
+          );
+          expect(stopped).toEqual([]);
+        }
       } finally {
         await shop.close();
         process.env.COFFEE_SPEED = String(SPEED);

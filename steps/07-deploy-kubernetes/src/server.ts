@@ -3,6 +3,7 @@ import {
   createCoffeeApp,
   logInfo,
   parseCustomerCount,
+  requestSignal,
   sendServed,
   startStopwatch,
   withErrorAnswers,
@@ -28,7 +29,9 @@ export function createApp(health = { stopping: false }) {
   app.get("/serve-customer{/:count}", async (req, res) => {
     const customers = parseCustomerCount(req.params.count);
     const stopwatch = startStopwatch();
-    await serveCustomers(customers);
+    // The signal aborts when the client disconnects, so that its
+    // customers' actions stop instead of running for nobody.
+    await serveCustomers(customers, requestSignal(res));
     const took = stopwatch.elapsed();
     logInfo(`Took ${took} to serve coffee to ${customers} customer(s)`);
     sendServed(req, res, { customers, took });
