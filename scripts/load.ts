@@ -9,7 +9,6 @@ import {
   stop,
   stopChildrenOnExit,
 } from "./lib/children.ts";
-import type { Started } from "./lib/children.ts";
 import { colours, runCommand, say } from "./lib/cli.ts";
 import {
   LOAD_HELP,
@@ -18,28 +17,70 @@ import {
 } from "./lib/load/args.ts";
 import { reportLines } from "./lib/load/print.ts";
 import { runLoad } from "./lib/load/run.ts";
+import {
+  buildStep,
+  isContainerStep,
+} from "./lib/run-container-step.ts";
+import { startStandIn } from "./lib/stand-in-client.ts";
 
 /** How long a started step may take to listen, in ms. */
 const LISTEN_TIMEOUT_MS = 20_000;
 
-/** Starts the step with PORT=0 and resolves with its base URL. */
-function startStep(command: LoadCommand): {
-  started: Started;
+/** A started step: its base URL once it listens, and how to stop it. */
+interface Target {
   listening: Promise<string | undefined>;
-} {
+  stop(): Promise<unknown>;
+}
+
+/** Returns the environment of a step started for a load run. */
+function loadEnv(command: LoadCommand): Record<string, string> {
+  return {
+    COFFEE_SPEED: String(command.speed),
+    COFFEE_LOG: "summary",
+    FORCE_COLOR: "0",
+    HOST: "127.0.0.1",
+    PORT: "0",
+  };
+}
+
+/**
+ * Starts steps 6 to 10 on the local stand-in, with as many processes
+ * as the manifest has replicas, from the step's own built bundle.
+ */
+async function startOnStandIn(command: LoadCommand): Promise<Target> {
+  const step = command.step!;
+  await buildStep(step);
+  const run = {
+    step,
+    customers: command.customers,
+    speed: command.speed,
+    serve: false,
+    port: 0,
+  };
+  const standIn = startStandIn(
+    run,
+    loadEnv(command),
+    (line, stream) => {
+      // The stand-in's own lines tell of starts, crashes and stops.
+      if (stream === "err") process.stderr.write(`${line}\n`);
+      else if (line.includes("[stand-in]")) say(line);
+    },
+  );
+  return {
+    listening: standIn.whenReady(LISTEN_TIMEOUT_MS),
+    stop: () => standIn.stop(),
+  };
+}
+
+/** Starts the step with PORT=0 and resolves with its base URL. */
+function startStep(command: LoadCommand): Target {
   let found: (url: string | undefined) => void = () => {};
   const listening = new Promise<string | undefined>((resolve) => {
     found = resolve;
   });
   const started = startTypeScript(path.join("src", "main.ts"), {
     cwd: stepDir(command.step!),
-    env: {
-      COFFEE_SPEED: String(command.speed),
-      COFFEE_LOG: "summary",
-      FORCE_COLOR: "0",
-      HOST: "127.0.0.1",
-      PORT: "0",
-    },
+    env: loadEnv(command),
     // Only errors are printed: a line per request would flood the load.
     onLine: (line, stream) => {
       const match = /listening on (http:\/\/\S+)/.exec(line);
@@ -50,7 +91,7 @@ function startStep(command: LoadCommand): {
   void started.exited.then(() => found(undefined));
   const timer = setTimeout(() => found(undefined), LISTEN_TIMEOUT_MS);
   void listening.then(() => clearTimeout(timer));
-  return { started, listening };
+  return { listening, stop: () => stop(started) };
 }
 
 async function load(
@@ -66,7 +107,28 @@ async function load(
   );
   const report = await runLoad({ ...options, url });
   for (const line of reportLines(report)) say(line);
-  return report.errors + report.non2xx > 0 ? 1 : 0;
+  if (report.requests === 0) {
+    say(colours.red(noResponses(url, report.errorCodes)));
+  }
+  return report.requests === 0 || report.errors + report.non2xx > 0
+    ? 1
+    : 0;
+}
+
+/** Returns what to check when a load run got no response at all. */
+function noResponses(
+  url: string,
+  errorCodes: Record<string, number>,
+): string {
+  if (errorCodes.ECONNREFUSED) {
+    return (
+      `connection refused at ${url}: nothing listens there. Start ` +
+      "a server first (for example pnpm step 5 --serve), or leave " +
+      "out --url and give a step number"
+    );
+  }
+  const codes = Object.keys(errorCodes).join(", ") || "none";
+  return `no responses from ${url} (errors: ${codes})`;
 }
 
 async function main(): Promise<number> {
@@ -77,9 +139,11 @@ async function main(): Promise<number> {
   }
   if (command.url) return load(command, command.url.href);
   stopChildrenOnExit();
-  const { started, listening } = startStep(command);
+  const target = isContainerStep(command.step!)
+    ? await startOnStandIn(command)
+    : startStep(command);
   try {
-    const base = await listening;
+    const base = await target.listening;
     if (!base) {
       say(
         colours.red(
@@ -96,7 +160,7 @@ async function main(): Promise<number> {
       `${base}/serve-customer/${command.customers}`,
     );
   } finally {
-    await stop(started);
+    await target.stop();
   }
 }
 

@@ -9,11 +9,14 @@ describe("counts against a test server", () => {
   let server: Server;
   let url = "";
   let answered = 0;
+  /** The client ports that requests came from: one per connection. */
+  const clientPorts = new Set<number>();
 
   beforeAll(async () => {
     // Two replicas take turns, and every fifth answer is a 500.
     server = createServer((req, res) => {
       answered += 1;
+      clientPorts.add(req.socket.remotePort!);
       const replica = answered % 2 === 0 ? "pod-a" : "pod-b";
       res.statusCode = answered % 5 === 0 ? 500 : 200;
       res.setHeader("X-Served-By", replica);
@@ -45,6 +48,37 @@ describe("counts against a test server", () => {
     expect(report.latency.max).toBeGreaterThanOrEqual(
       report.latency.p50,
     );
+  });
+
+  test("keeps each connection alive", async () => {
+    clientPorts.clear();
+    await runLoad({
+      url,
+      connections: 2,
+      durationS: 10,
+      amount: 20,
+      timeoutS: 5,
+    });
+    expect(clientPorts.size).toBe(2);
+  });
+});
+
+describe("a port where nothing listens", () => {
+  test("counts refused connections", async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) =>
+      probe.listen(0, "127.0.0.1", resolve),
+    );
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const report = await runLoad({
+      url: `http://127.0.0.1:${port}/serve-customer/3`,
+      connections: 1,
+      durationS: 1,
+      timeoutS: 1,
+    });
+    expect(report.requests).toBe(0);
+    expect(report.errorCodes.ECONNREFUSED).toBeGreaterThan(0);
   });
 });
 

@@ -252,7 +252,7 @@ function failToListen(error: Error, host: string, port: number): never {
   const code = (error as NodeJS.ErrnoException).code;
   const hint =
     code === "EADDRINUSE"
-      ? `port ${port} is already in use: stop the other server, or set PORT (pnpm step N --serve --port ${port + 1})`
+      ? `port ${port} is already in use: stop the other server, or choose another port (PORT=${port + 1}, or --port ${port + 1} with pnpm step)`
       : `could not listen on ${host}:${port}`;
   logError(hint, error);
   process.exit(1);

@@ -11,19 +11,18 @@ export const LOAD_HELP = `Usage: pnpm load [N] [options]
 
 Starts server step N (default 5) on 127.0.0.1, sends it requests from
 many connections at once with autocannon, prints requests per second,
-latency percentiles, errors, non-2xx answers and which replica
+latency percentiles, errors, non-2xx responses and which replica
 answered how many, then stops it. With --url, loads a server that is
 already running instead, such as one from pnpm step 10 --serve.
 
 Options:
   --url URL        load this running server (loopback addresses only)
   --allow-remote   allow a --url host off this machine: your own only
-  --connections C  connections at once (default 10, at most 1000)
+  --connections C  connections at once (default 10, at most 1000); each
+                   is kept alive, so behind a Service it stays on one
+                   replica
   --duration S     seconds to send requests for (default 10, at most 600)
   --amount R       requests in all, instead of --duration (at most 1000000)
-  --reconnect N    open a new connection after every N requests; by
-                   default each connection is kept alive, and behind a
-                   Service a kept-alive connection stays on one replica
   --customers N    customers per request to a started step (default 3)
   --speed X        speed of a started step (default 1: 2 s actions)
   --timeout S      seconds before a request counts as timed out (default 30)
@@ -97,7 +96,6 @@ export function parseLoadArgs(argv: string[]): LoadCommand | "help" {
     "connections",
     "duration",
     "amount",
-    "reconnect",
     "customers",
     "speed",
     "timeout",
@@ -133,12 +131,6 @@ export function parseLoadArgs(argv: string[]): LoadCommand | "help" {
       connections: wholeNumber(args, "connections", 10, 1000)!,
       durationS: wholeNumber(args, "duration", 10, 600)!,
       amount: wholeNumber(args, "amount", undefined, 1_000_000),
-      reconnectRate: wholeNumber(
-        args,
-        "reconnect",
-        undefined,
-        1_000_000,
-      ),
       timeoutS: wholeNumber(args, "timeout", 30, 600)!,
     },
   };

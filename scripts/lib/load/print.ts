@@ -7,18 +7,22 @@ const count = (n: number) => n.toLocaleString("en-US");
 export function reportLines(report: LoadReport): string[] {
   const { latency } = report;
   const lines = [
-    `${count(report.requests)} answers in ${report.durationS.toFixed(1)} s: ` +
+    `${count(report.requests)} responses in ${report.durationS.toFixed(1)} s: ` +
       `${report.requestsPerSecond.toFixed(1)} requests per second`,
     `latency: p50 ${latency.p50} ms, p90 ${latency.p90} ms, ` +
       `p99 ${latency.p99} ms, max ${latency.max} ms`,
-    `errors: ${report.errors} (timeouts: ${report.timeouts}), ` +
-      `non-2xx answers: ${report.non2xx}`,
+    `errors: ${report.errors} (${Object.entries({
+      ...report.errorCodes,
+      timeouts: report.timeouts,
+    })
+      .map(([code, n]) => `${code}: ${count(n)}`)
+      .join(", ")}), non-2xx responses: ${report.non2xx}`,
     `status codes: ${
       Object.entries(report.statusCodes)
         .map(([code, n]) => `${code} × ${count(n)}`)
         .join(", ") || "none"
     }`,
-    "answered by:",
+    "served by:",
   ];
   const replicas = Object.entries(report.replicas).sort(
     (a, b) => b[1] - a[1],
