@@ -11,7 +11,8 @@ const CUSTOMERS = 100_000;
 /** Returns the heap in use after a full garbage collection. */
 function heapAfterGc(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error("run with node --expose-gc");
+  if (!gc)
+    throw new Error("gc() is missing: run with node --expose-gc");
   gc();
   return process.memoryUsage().heapUsed;
 }

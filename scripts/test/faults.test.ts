@@ -10,6 +10,7 @@ import type { StandIn } from "../lib/stand-in-client.ts";
 import {
   buildSteps,
   load,
+  send,
   standInLines as lines,
   startStandInOf as start,
   stopStandIns,
@@ -40,6 +41,18 @@ function replicas(standIn: StandIn): { pid: number; pod: string }[] {
   return found;
 }
 
+/** Resolves with the first stand-in line that matches, within 10 s. */
+async function lineMatching(pattern: RegExp): Promise<RegExpExecArray> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    for (const line of lines) {
+      const match = pattern.exec(line);
+      if (match) return match;
+    }
+    await sleep(50);
+  }
+  throw new Error(`no line matched ${pattern}:\n${lines.join("\n")}`);
+}
+
 test("SIGTERM under load loses no request", async () => {
   // At speed 0.5 an action takes 4 s, longer than the 2 s preStop, so
   // the pod gets SIGTERM with requests in flight.
@@ -49,7 +62,13 @@ test("SIGTERM under load loses no request", async () => {
   const traffic = load(`${base}/serve-customer/100`, 8, () => exited);
   await sleep(300);
   const stopAt = now();
-  const code = await standIn.stop();
+  const stopping = standIn.stop();
+  // The pod's own port, from its listening line, fails the probe while
+  // its requests are still in flight: 503, or refused once it closed.
+  const pod = await lineMatching(/listening on (http:\/\/\S+)/);
+  await lineMatching(/SIGTERM received: stopping gracefully/);
+  const readiness = await send(`${pod[1]}/readyz`);
+  const code = await stopping;
   const stoppedMs = now() - stopAt;
   exited = true;
   const outcomes = await traffic;
@@ -72,6 +91,10 @@ test("SIGTERM under load loses no request", async () => {
     (preStopSeconds + graceSeconds) * 1000,
   );
   expect(lines.join("\n")).toMatch(/closed: (\d+) of \1 request\(s\)/);
+  expect(
+    readiness.status === 503 || readiness.error === "ECONNREFUSED",
+    JSON.stringify(readiness),
+  ).toBe(true);
 }, 60_000);
 
 test("SIGKILL of a replica fails only its requests", async () => {

@@ -51,7 +51,7 @@ test.each(dockerfiles.map((file) => [path.relative(ROOT, file), file]))(
   },
 );
 
-/** The permission flag of this Node.js: stable from 22.13 and 23.5. */
+/** The permission flag: --permission where this Node.js has it. */
 const PERMISSION = process.allowedNodeEnvironmentFlags.has(
   "--permission",
 )
