@@ -99,3 +99,33 @@ test("a second Ctrl-C still leaves nothing behind", async () => {
   process.kill(command.pid, "SIGINT");
   await expectNothingLeft(command, port);
 });
+
+describe.each(["SIGINT", "SIGTERM"] as const)(
+  "other commands on %s",
+  (signal) => {
+    test.each([
+      [
+        "pnpm load of a step",
+        "load",
+        ["5", "--duration", "30"],
+        /GET http/,
+      ],
+      [
+        "pnpm load of the stand-in",
+        "load",
+        ["10", "--duration", "30"],
+        /GET http/,
+      ],
+      ["pnpm bench", "bench", ["--quick"], /run 1\/\d+:/],
+      ["pnpm tour", "tour", ["--yes", "--speed", "10"], /Step 2 of/],
+    ])("%s leaves nothing", async (_what, script, args, started) => {
+      const command = startScript(script, args, {
+        COFFEE_LOG: "summary",
+      });
+      markers.push(command.marker);
+      await command.waitFor(started);
+      process.kill(command.pid, signal);
+      await expectNothingLeft(command);
+    });
+  },
+);
