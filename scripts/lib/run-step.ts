@@ -46,7 +46,18 @@ const LISTEN_TIMEOUT_MS = 20_000;
 
 const LISTENING = /listening on (http:\/\/\S+)/;
 
+/**
+ * Returns whether the learner set COFFEE_LOG=quiet. The runner reads
+ * the step's listening and Took lines, so the step then logs a summary
+ * and the runner prints none of it but its errors.
+ */
+function quiet(): boolean {
+  return process.env.COFFEE_LOG === "quiet";
+}
+
+/** Prints a line of the step's output, unless COFFEE_LOG is quiet. */
 export function printLine(line: string, stream: "out" | "err"): void {
+  if (stream === "out" && quiet()) return;
   (stream === "err" ? process.stderr : process.stdout).write(
     `${line}\n`,
   );
@@ -57,7 +68,7 @@ export function stepEnv(options: RunOptions): Record<string, string> {
   const coloured = process.stdout.isTTY && !process.env.NO_COLOR;
   return {
     COFFEE_SPEED: String(options.speed),
-    COFFEE_LOG: process.env.COFFEE_LOG || "auto",
+    COFFEE_LOG: quiet() ? "summary" : process.env.COFFEE_LOG || "auto",
     FORCE_COLOR: coloured ? "1" : "0",
     HOST: "127.0.0.1",
     PORT: options.serve ? String(options.port) : "0",

@@ -54,6 +54,24 @@ describe("pnpm step 5 --speed 50", () => {
   }, 20_000);
 });
 
+describe("COFFEE_LOG=quiet", () => {
+  test.each([
+    ["a program step", "1"],
+    ["a server step", "5"],
+  ])(
+    "runs %s without its log",
+    async (_what, step) => {
+      const run = await runScript("step", [step, "--speed", "50"], {
+        COFFEE_LOG: "quiet",
+      });
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toMatch(/Time taken: \S+; ideal at speed 50/);
+      expect(run.stdout).not.toMatch(/milk steamed|listening on/);
+    },
+    20_000,
+  );
+});
+
 describe("--serve", () => {
   test("Ctrl-C stops the server", async () => {
     const port = await freePort();
