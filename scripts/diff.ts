@@ -11,7 +11,7 @@ import {
   say,
   UsageError,
 } from "./lib/cli.ts";
-import { printable, stepChanges } from "./lib/step-diff.ts";
+import { compared, printable, stepChanges } from "./lib/step-diff.ts";
 
 const HELP = `Usage: pnpm diff [A] B [--all]
 
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     ) +
       (args.all
         ? ""
-        : colours.dim(" (src, Dockerfile, k8s; --all for more)")),
+        : colours.dim(` (${compared(from, to)}; --all for more)`)),
   );
   if (changes.length === 0) {
     say("No differences in the files compared.");

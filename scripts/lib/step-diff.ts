@@ -38,6 +38,15 @@ export function diffedFiles(step: Step, all: boolean): string[] {
     : LESSON_PATHS.flatMap((name) => listFiles(root, name));
 }
 
+/** Returns the lesson paths that either step has, such as "src, k8s". */
+export function compared(from: Step, to: Step): string {
+  return LESSON_PATHS.filter((name) =>
+    [from, to].some((step) =>
+      existsSync(path.join(stepDir(step), name)),
+    ),
+  ).join(", ");
+}
+
 /** One file's change between two steps. */
 export interface FileChange {
   file: string;
@@ -46,9 +55,10 @@ export interface FileChange {
   removed: number;
 }
 
-function read(step: Step, file: string): string {
+/** Returns a step's file, or undefined where the step has none. */
+function read(step: Step, file: string): string | undefined {
   const full = path.join(stepDir(step), file);
-  return existsSync(full) ? readFileSync(full, "utf8") : "";
+  return existsSync(full) ? readFileSync(full, "utf8") : undefined;
 }
 
 /** Returns the changed files between `from` and `to`, each a patch. */
@@ -66,11 +76,14 @@ export function stepChanges(
     const before = read(from, file);
     const after = read(to, file);
     if (before === after) continue;
+    // A file that one side lacks is named /dev/null, as git does.
     const patch = createTwoFilesPatch(
-      `steps/${from.folder}/${file}`,
-      `steps/${to.folder}/${file}`,
-      before,
-      after,
+      before === undefined
+        ? "/dev/null"
+        : `steps/${from.folder}/${file}`,
+      after === undefined ? "/dev/null" : `steps/${to.folder}/${file}`,
+      before ?? "",
+      after ?? "",
       undefined,
       undefined,
       { context: 3 },

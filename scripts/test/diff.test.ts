@@ -2,12 +2,13 @@ import { describe, expect, test } from "vitest";
 import { steps } from "../lib/catalog.ts";
 import {
   colourLine,
+  compared,
   diffedFiles,
   stepChanges,
 } from "../lib/step-diff.ts";
 import { runScript } from "./helpers.ts";
 
-const [, , step3, step4, step5] = steps;
+const [, , step3, step4, step5, step6] = steps;
 
 describe("stepChanges", () => {
   test("shows the lesson's lines of 4 → 5", () => {
@@ -43,6 +44,21 @@ describe("stepChanges", () => {
         .length,
     );
     expect(coffee!.removed).toBeGreaterThan(0);
+  });
+
+  test("names a new file's old side /dev/null", () => {
+    const dockerfile = stepChanges(step5!, step6!).find(
+      (c) => c.file === "Dockerfile",
+    );
+    expect(dockerfile?.patch).toContain("--- /dev/null\n");
+    expect(dockerfile?.patch).toContain(
+      "+++ steps/06-containerize/Dockerfile\n",
+    );
+  });
+
+  test("lists only the lesson paths that exist", () => {
+    expect(compared(step4!, step5!)).toBe("src");
+    expect(compared(step5!, step6!)).toBe("src, Dockerfile");
   });
 
   test("colours nothing without a terminal", () => {
