@@ -311,7 +311,14 @@ export async function resetCommand(args: Args): Promise<number> {
 }
 
 /** `pnpm progress`: done and remaining, per step. */
-export function progressCommand(): number {
+export function progressCommand(args?: Args): number {
+  const [stray] = args?._ ?? [];
+  if (stray !== undefined) {
+    throw new UsageError(
+      `pnpm progress shows every step and takes no argument, not ` +
+        `"${stray}": pnpm exercise ${stray} lists one step's exercises`,
+    );
+  }
   const progress = readProgress();
   let done = 0;
   let total = 0;

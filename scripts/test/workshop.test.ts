@@ -63,6 +63,13 @@ describe("pnpm exercise", () => {
     expect(result.stdout).toContain("pnpm check 5 pay-first");
   }, 20_000);
 
+  test("progress rejects a step number", async () => {
+    const result = await run(["progress", "4"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not "4"');
+    expect(result.stderr).toContain("pnpm exercise 4");
+  }, 20_000);
+
   test("names the valid exercises", async () => {
     const result = await run(["exercise", "5", "latte-art"]);
     expect(result.code).toBe(2);
