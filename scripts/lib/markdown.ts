@@ -63,6 +63,6 @@ export function paragraphs(markdown: string): string[] {
     .split(/\n\s*\n/)
     .map((part) => part.trim())
     .filter(
-      (part) => part !== "" && !/^(#|\||>|-|\*|\d+\.)/.test(part),
+      (part) => part !== "" && !/^(#|\||>|[-*]\s|\d+\.\s)/.test(part),
     );
 }

@@ -28,11 +28,20 @@ export function lessonText(step: Step): LessonText | undefined {
   const intro = text.split(/^## /m)[0] ?? "";
   const idea = paragraphs(intro.replace(/^# .+$/m, ""))[0] ?? "";
   const output = section(text, "Output");
-  const afterBlock = output.slice(output.lastIndexOf("```") + 3);
+  // The paragraphs after the first block, the step's own output.
+  const opening = output.indexOf("```");
+  const afterBlock = output.slice(
+    output.indexOf("```", opening + 3) + 3,
+  );
   return {
     headline: `${title}\n\n${idea}`,
     key: paragraphs(section(text, "Why it matters"))[0] ?? "",
-    notice: paragraphs(afterBlock)[0] ?? "",
+    // The tour shows no images, and a paragraph that ends in a colon
+    // introduces a table or a block that it leaves out too.
+    notice:
+      paragraphs(afterBlock).find(
+        (text) => !text.endsWith(":") && !text.startsWith("!["),
+      ) ?? "",
   };
 }
 

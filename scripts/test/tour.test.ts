@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { isBuilt, steps } from "../lib/catalog.ts";
-import { idealMs, resultsTable, tookMs } from "../lib/tour.ts";
+import { paragraphs } from "../lib/markdown.ts";
+import {
+  idealMs,
+  lessonText,
+  resultsTable,
+  tookMs,
+} from "../lib/tour.ts";
 import { progressText } from "../lib/status-line.ts";
 import { processesWith, runScript } from "./helpers.ts";
 
@@ -79,4 +85,25 @@ describe("pnpm tour --yes", () => {
     },
     20_000,
   );
+});
+
+describe("lesson text", () => {
+  test.each(steps.filter(isBuilt).map((step) => [step.number, step]))(
+    "step %i has a sentence to notice",
+    (_number, step) => {
+      const notice = lessonText(step)!.notice;
+      expect(notice.length).toBeGreaterThan(40);
+      expect(notice.endsWith(":")).toBe(false);
+      expect(notice.startsWith("![")).toBe(false);
+    },
+  );
+
+  test("paragraphs keep numbers and bold openings", () => {
+    const text =
+      "2.0 s for three.\n\n**Bold.** Text.\n\n1. a list\n\n- b";
+    expect(paragraphs(text)).toEqual([
+      "2.0 s for three.",
+      "**Bold.** Text.",
+    ]);
+  });
 });
