@@ -2,6 +2,7 @@
  * `pnpm load`: many clients at once against a step, started here on
  * 127.0.0.1 or already running, and what came back.
  */
+import { connect } from "node:net";
 import path from "node:path";
 import { stepDir } from "./lib/catalog.ts";
 import {
@@ -22,6 +23,9 @@ import {
   isContainerStep,
 } from "./lib/run-container-step.ts";
 import { startStandIn } from "./lib/stand-in-client.ts";
+
+/** How long the first connection to the target may take, in ms. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** How long a started step may take to listen, in ms. */
 const LISTEN_TIMEOUT_MS = 20_000;
@@ -102,6 +106,13 @@ async function load(
   const limit = options.amount
     ? `${options.amount} requests`
     : `${options.durationS} s`;
+  // One connection first, so that a wrong URL fails at once instead
+  // of after the whole run.
+  const refused = await connectionError(url);
+  if (refused) {
+    say(colours.red(noResponses(url, { [refused]: 1 })));
+    return 1;
+  }
   say(
     `GET ${url} from ${options.connections} connections for ${limit}`,
   );
@@ -113,6 +124,32 @@ async function load(
   return report.requests === 0 || report.errors + report.non2xx > 0
     ? 1
     : 0;
+}
+
+/** Resolves with the error code of a TCP connection to `url`, if any. */
+async function connectionError(
+  url: string,
+): Promise<string | undefined> {
+  const { hostname, port, protocol } = new URL(url);
+  const socket = connect({
+    host: hostname.replace(/^\[|\]$/g, ""),
+    port: Number(port || (protocol === "https:" ? 443 : 80)),
+    timeout: CONNECT_TIMEOUT_MS,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("error", reject);
+      socket.once("timeout", () => reject(new Error("ETIMEDOUT")));
+    });
+    return undefined;
+  } catch (error) {
+    return (
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    );
+  } finally {
+    socket.destroy();
+  }
 }
 
 /** Returns what to check when a load run got no response at all. */

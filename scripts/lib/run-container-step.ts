@@ -58,7 +58,15 @@ async function runStandIn(options: RunOptions): Promise<number> {
   const standIn = startStandIn(options, stepEnv(options), printLine);
   const base = await standIn.whenReady();
   if (!base) {
-    say(colours.red("the stand-in's pods did not become ready"));
+    const code = standIn.started.child.exitCode;
+    say(
+      colours.red(
+        code === null
+          ? "the stand-in's pods did not become ready in time"
+          : `the stand-in exited with code ${code} before its pods ` +
+              "were ready: its last line above says why",
+      ),
+    );
     await standIn.stop();
     return 1;
   }

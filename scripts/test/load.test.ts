@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseLoadArgs } from "../lib/load/args.ts";
 import { replicaOf, runLoad, UNNAMED } from "../lib/load/run.ts";
 import { checkTarget, isLoopback } from "../lib/load/target.ts";
+import { runScript } from "./helpers.ts";
 
 describe("counts against a test server", () => {
   let server: Server;
@@ -80,6 +81,26 @@ describe("a port where nothing listens", () => {
     expect(report.requests).toBe(0);
     expect(report.errorCodes.ECONNREFUSED).toBeGreaterThan(0);
   });
+
+  test("pnpm load stops at once with a hint", async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) =>
+      probe.listen(0, "127.0.0.1", resolve),
+    );
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const url = `http://127.0.0.1:${port}/serve-customer/3`;
+    const run = await runScript("load", [
+      "--url",
+      url,
+      "--duration",
+      "30",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`connection refused at ${url}`);
+    expect(run.stdout).toContain("pnpm step 5 --serve");
+    expect(run.stdout).not.toContain("GET http");
+  }, 20_000);
 });
 
 describe("replica names", () => {

@@ -14,6 +14,8 @@ many connections at once with autocannon, prints requests per second,
 latency percentiles, errors, non-2xx responses and which replica
 answered how many, then stops it. With --url, loads a server that is
 already running instead, such as one from pnpm step 10 --serve.
+Requests still in flight when --duration ends are cut off and not
+counted; the server logs each as a client that disconnected.
 
 Options:
   --url URL        load this running server (loopback addresses only)
