@@ -16,7 +16,7 @@ import {
   stopStandIns,
 } from "./load.ts";
 
-beforeAll(() => buildSteps([7, 10]), 120_000);
+beforeAll(() => buildSteps([7, 8, 9, 10]), 120_000);
 afterEach(stopStandIns, 30_000);
 
 /** Returns the pids of the stand-in's workers and their pod names. */
@@ -53,49 +53,60 @@ async function lineMatching(pattern: RegExp): Promise<RegExpExecArray> {
   throw new Error(`no line matched ${pattern}:\n${lines.join("\n")}`);
 }
 
-test("SIGTERM under load loses no request", async () => {
-  // At speed 0.5 an action takes 4 s, longer than the 2 s preStop, so
-  // the pod gets SIGTERM with requests in flight.
-  const standIn = start(7, 0.5);
-  const base = await standIn.whenReady();
-  let exited = false;
-  const traffic = load(`${base}/serve-customer/100`, 8, () => exited);
-  await sleep(300);
-  const stopAt = now();
-  const stopping = standIn.stop();
-  // The pod's own port, from its listening line, fails the probe while
-  // its requests are still in flight: 503, or refused once it closed.
-  const pod = await lineMatching(/listening on (http:\/\/\S+)/);
-  await lineMatching(/SIGTERM received: stopping gracefully/);
-  const readiness = await send(`${pod[1]}/readyz`);
-  const code = await stopping;
-  const stoppedMs = now() - stopAt;
-  exited = true;
-  const outcomes = await traffic;
+test.each([7, 8, 9, 10])(
+  "step %i: SIGTERM under load loses nothing",
+  async (step) => {
+    // At speed 0.5 an action takes 4 s, longer than the 2 s preStop, so
+    // the pods get SIGTERM with requests in flight.
+    const standIn = start(step, 0.5);
+    const base = await standIn.whenReady();
+    let exited = false;
+    const traffic = load(`${base}/serve-customer/100`, 8, () => exited);
+    await sleep(300);
+    const stopAt = now();
+    const stopping = standIn.stop();
+    // The pod's own port, from its listening line, fails the probe while
+    // its requests are still in flight: 503, or refused once it closed.
+    const pod = await lineMatching(/listening on (http:\/\/\S+)/);
+    await lineMatching(/SIGTERM received: stopping gracefully/);
+    const readiness = await send(`${pod[1]}/readyz`);
+    const code = await stopping;
+    const stoppedMs = now() - stopAt;
+    exited = true;
+    const outcomes = await traffic;
 
-  const served = outcomes.filter((o) => o.status === 200);
-  const refused = outcomes.filter((o) => o.error === "ECONNREFUSED");
-  const lost = outcomes.filter(
-    (o) => o.status !== 200 && o.error !== "ECONNREFUSED",
-  );
-  console.log(
-    `SIGTERM: sent ${outcomes.length}, served ${served.length}, ` +
-      `refused ${refused.length}, lost ${lost.length}, ` +
-      `exit ${code} after ${Math.round(stoppedMs)} ms`,
-  );
-  expect(served.length).toBeGreaterThanOrEqual(8);
-  expect(lost).toEqual([]);
-  expect(code).toBe(0);
-  const { preStopSeconds, graceSeconds } = standIn.plan;
-  expect(stoppedMs).toBeLessThan(
-    (preStopSeconds + graceSeconds) * 1000,
-  );
-  expect(lines.join("\n")).toMatch(/closed: (\d+) of \1 request\(s\)/);
-  expect(
-    readiness.status === 503 || readiness.error === "ECONNREFUSED",
-    JSON.stringify(readiness),
-  ).toBe(true);
-}, 60_000);
+    const served = outcomes.filter((o) => o.status === 200);
+    const refused = outcomes.filter((o) => o.error === "ECONNREFUSED");
+    const lost = outcomes.filter(
+      (o) => o.status !== 200 && o.error !== "ECONNREFUSED",
+    );
+    console.log(
+      `SIGTERM, step ${step}: sent ${outcomes.length}, served ${served.length}, ` +
+        `refused ${refused.length}, lost ${lost.length}, ` +
+        `exit ${code} after ${Math.round(stoppedMs)} ms`,
+    );
+    expect(served.length).toBeGreaterThanOrEqual(8);
+    expect(lost).toEqual([]);
+    expect(code).toBe(0);
+    const { preStopSeconds, graceSeconds } = standIn.plan;
+    expect(stoppedMs).toBeLessThan(
+      (preStopSeconds + graceSeconds) * 1000,
+    );
+    // Each pod finished every request it had when it closed.
+    const closed = lines.filter((line) =>
+      /closed: \d+ of \d+/.test(line),
+    );
+    expect(closed).toHaveLength(standIn.plan.pods.length);
+    for (const line of closed) {
+      expect(line).toMatch(/closed: (\d+) of \1 request\(s\)/);
+    }
+    expect(
+      readiness.status === 503 || readiness.error === "ECONNREFUSED",
+      JSON.stringify(readiness),
+    ).toBe(true);
+  },
+  60_000,
+);
 
 test("SIGKILL of a replica fails only its requests", async () => {
   const standIn = start(10, 2);
