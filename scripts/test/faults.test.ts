@@ -3,13 +3,12 @@
  * and SIGKILL to one of step 10's two replicas, while clients on
  * 127.0.0.1 keep sending requests. Bounded: a few clients, seconds.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { now, sleep } from "@coffee/shared";
 import { afterEach, beforeAll, expect, test } from "vitest";
-import type { StandIn } from "../lib/stand-in-client.ts";
 import {
   buildSteps,
   load,
+  replicas,
   send,
   standInLines as lines,
   startStandInOf as start,
@@ -18,28 +17,6 @@ import {
 
 beforeAll(() => buildSteps([7, 8, 9, 10]), 120_000);
 afterEach(stopStandIns, 30_000);
-
-/** Returns the pids of the stand-in's workers and their pod names. */
-function replicas(standIn: StandIn): { pid: number; pod: string }[] {
-  const parent = standIn.started.child.pid;
-  const found: { pid: number; pod: string }[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "latin1");
-      const ppid = Number(
-        stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1],
-      );
-      if (ppid !== parent) continue;
-      const environ = readFileSync(`/proc/${name}/environ`, "latin1");
-      const pod = /(?:^|\0)POD_NAME=([^\0]+)/.exec(environ)?.[1] ?? "";
-      found.push({ pid: Number(name), pod });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
-}
 
 /** Resolves with the first stand-in line that matches, within 10 s. */
 async function lineMatching(pattern: RegExp): Promise<RegExpExecArray> {

@@ -3,6 +3,7 @@
  * sends requests on 127.0.0.1, each on a new connection, bounded in
  * count. Test code only.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { get } from "node:http";
 import { now } from "@coffee/shared";
 import { steps } from "../lib/catalog.ts";
@@ -91,4 +92,29 @@ export async function load(
   };
   await Promise.all(Array.from({ length: clients }, client));
   return outcomes;
+}
+
+/** Returns the pids of the stand-in's workers and their pod names. */
+export function replicas(
+  standIn: StandIn,
+): { pid: number; pod: string }[] {
+  const parent = standIn.started.child.pid;
+  const found: { pid: number; pod: string }[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "latin1");
+      const ppid = Number(
+        stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1],
+      );
+      if (ppid !== parent) continue;
+      const environ = readFileSync(`/proc/${name}/environ`, "latin1");
+      // Other children, such as tsx's esbuild service, have no pod.
+      const pod = /(?:^|\0)POD_NAME=([^\0]+)/.exec(environ)?.[1];
+      if (pod) found.push({ pid: Number(name), pod });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
 }

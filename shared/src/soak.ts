@@ -80,14 +80,26 @@ async function startServer(
   return [server, url!];
 }
 
-/** Runs the soak of `plan` and stops the server; resolves with figures. */
-export async function runSoak(plan: SoakPlan): Promise<SoakResult> {
-  const [server, base] = await startServer(plan);
+/** The requests of a soak: how many, how many failed, and when. */
+export interface SoakLoad {
+  sent: number;
+  failed: number;
+  /** Each request's start, from the soak's start, and its latency, in ms. */
+  samples: [at: number, ms: number][];
+}
+
+/**
+ * Sends the load of `plan` to `url` from kept-alive connections until
+ * its time or request count runs out.
+ */
+export async function driveLoad(
+  plan: Omit<SoakPlan, "stepDir" | "speed">,
+  url: string,
+): Promise<SoakLoad> {
   const agent = new Agent({
     keepAlive: true,
     maxSockets: plan.clients,
   });
-  const url = `${base}/serve-customer/${plan.customersPerRequest}`;
   const started = now();
   const deadline = started + plan.seconds * 1000;
   const samples: [at: number, ms: number][] = [];
@@ -104,6 +116,14 @@ export async function runSoak(plan: SoakPlan): Promise<SoakResult> {
   };
   await Promise.all(Array.from({ length: plan.clients }, client));
   agent.destroy();
+  return { sent, failed, samples };
+}
+
+/** Runs the soak of `plan` and stops the server; resolves with figures. */
+export async function runSoak(plan: SoakPlan): Promise<SoakResult> {
+  const [server, base] = await startServer(plan);
+  const url = `${base}/serve-customer/${plan.customersPerRequest}`;
+  const { sent, failed, samples } = await driveLoad(plan, url);
   const alive = server.child.exitCode === null;
   process.kill(-server.pid, "SIGTERM");
   await server.exited;
@@ -111,17 +131,18 @@ export async function runSoak(plan: SoakPlan): Promise<SoakResult> {
     sent,
     failed,
     alive,
-    ...figures(plan, samples, server.lines),
+    windows: latencyWindows(plan.seconds, samples),
+    ...memory(server.lines),
   };
 }
 
-function figures(
-  plan: SoakPlan,
+/** Returns the latency percentiles of each tenth of the run, in ms. */
+export function latencyWindows(
+  seconds: number,
   samples: [number, number][],
-  lines: string[],
-): Pick<SoakResult, "windows" | "heapMiB" | "rssMiB"> {
-  const width = (plan.seconds * 1000) / 10;
-  const windows = Array.from({ length: 10 }, (_, i) => {
+): SoakResult["windows"] {
+  const width = (seconds * 1000) / 10;
+  return Array.from({ length: 10 }, (_, i) => {
     const latencies = samples
       .filter(([at]) => at >= i * width && at < (i + 1) * width)
       .map(([, ms]) => ms)
@@ -132,11 +153,15 @@ function figures(
       requests: latencies.length,
     };
   });
+}
+
+function memory(
+  lines: string[],
+): Pick<SoakResult, "heapMiB" | "rssMiB"> {
   const probes = lines
     .map((line) => /^heap-probe (\d+) (\d+)$/.exec(line))
     .filter((match) => match !== null);
   return {
-    windows,
     heapMiB: probes.map((match) => Number(match[1]) / MIB),
     rssMiB: probes.map((match) => Number(match[2]) / MIB),
   };
