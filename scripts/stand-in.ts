@@ -83,13 +83,20 @@ function describeExit(code: number | null, signal: string | null) {
   return { exit, text: `exit code ${exit}${reason}` };
 }
 
-/** Returns a loopback port that is free at the moment of the call. */
-async function freePort(): Promise<number> {
+/**
+ * Returns `wanted` if it is a free loopback port at the moment of the
+ * call, or else a free port that the system picks.
+ */
+async function freePort(wanted = 0): Promise<number> {
   const probe = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once("error", reject);
-    probe.listen(0, HOST, resolve);
+  const listening = await new Promise<boolean>((resolve) => {
+    probe.once("error", () => resolve(false));
+    probe.listen(wanted, HOST, () => resolve(true));
   });
+  if (!listening) {
+    if (wanted === 0) throw new Error(`no free port on ${HOST}`);
+    return freePort();
+  }
   const { port } = probe.address() as net.AddressInfo;
   await new Promise((resolve) => probe.close(resolve));
   return port;
@@ -129,7 +136,9 @@ function route(client: net.Socket): void {
 const service = net.createServer({ noDelay: true }, route);
 
 async function start(pod: Pod): Promise<void> {
-  pod.port = await freePort();
+  // A restarted container keeps its pod's address, so it gets the same
+  // port again while that is free.
+  pod.port = await freePort(pod.port);
   if (stopping) return;
   // The worker gets the pod's environment, but listens on loopback
   // only, on a port of its own, whatever the image sets.
@@ -190,6 +199,13 @@ function exited(pod: Pod, code: number | null, signal: string | null) {
     `${plan.unit} ${pod.name} exited: ${text}; restarts: ${pod.restarts}` +
       (delay > 0 ? `; back-off ${delay / 1000} s` : ""),
   );
+  if (pods.length > 1) {
+    const ready = pods.filter((p) => p.ready).length;
+    report(
+      `${ready} of ${pods.length} ${plan.unit}s take connections ` +
+        "until it is back",
+    );
+  }
   setTimeout(() => stopping || void start(pod), delay);
 }
 

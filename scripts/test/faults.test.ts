@@ -125,4 +125,11 @@ test("SIGKILL of a replica fails only its requests", async () => {
     expect(outcome.start).toBeLessThan(killedAt + noticedMs);
   }
   expect(servedBy.has(survivor!.pod)).toBe(true);
+  // The restarted pod listens on its old port, as a restarted
+  // container keeps its pod's address.
+  const ports = lines
+    .filter((line) => line.includes(`[${victim!.pod}] listening on`))
+    .map((line) => /127\.0\.0\.1:(\d+)/.exec(line)?.[1]);
+  expect(ports).toHaveLength(2);
+  expect(ports[1]).toBe(ports[0]);
 }, 90_000);
