@@ -84,17 +84,17 @@ function describeExit(code: number | null, signal: string | null) {
 }
 
 /**
- * Returns `wanted` if it is a free loopback port at the moment of the
+ * Returns `preferred` if it is a free loopback port at the moment of the
  * call, or else a free port that the system picks.
  */
-async function freePort(wanted = 0): Promise<number> {
+async function freePort(preferred = 0): Promise<number> {
   const probe = net.createServer();
   const listening = await new Promise<boolean>((resolve) => {
     probe.once("error", () => resolve(false));
-    probe.listen(wanted, HOST, () => resolve(true));
+    probe.listen(preferred, HOST, () => resolve(true));
   });
   if (!listening) {
-    if (wanted === 0) throw new Error(`no free port on ${HOST}`);
+    if (preferred === 0) throw new Error(`no free port on ${HOST}`);
     return freePort();
   }
   const { port } = probe.address() as net.AddressInfo;
