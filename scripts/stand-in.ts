@@ -19,6 +19,7 @@ import net from "node:net";
 import path from "node:path";
 import { logTimestamp } from "@coffee/shared";
 import type { PodPlan } from "./lib/pods.ts";
+import { freePort } from "./lib/ports.ts";
 
 const plan = JSON.parse(
   process.env.COFFEE_POD_PLAN ?? "null",
@@ -83,31 +84,18 @@ function describeExit(code: number | null, signal: string | null) {
   return { exit, text: `exit code ${exit}${reason}` };
 }
 
-/**
- * Returns `preferred` if it is a free loopback port at the moment of the
- * call, or else a free port that the system picks.
- */
-async function freePort(preferred = 0): Promise<number> {
-  const probe = net.createServer();
-  const listening = await new Promise<boolean>((resolve) => {
-    probe.once("error", () => resolve(false));
-    probe.listen(preferred, HOST, () => resolve(true));
-  });
-  if (!listening) {
-    if (preferred === 0) throw new Error(`no free port on ${HOST}`);
-    return freePort();
+/** Returns the first ready pod from `turn` on, round the list. */
+function nextReadyPod(): Pod | undefined {
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[(turn + i) % pods.length]!;
+    if (pod.ready) return pod;
   }
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
+  return undefined;
 }
 
 /** Hands a new connection to the next ready pod, or resets it. */
 function route(client: net.Socket): void {
-  const pod = Array.from(
-    { length: pods.length },
-    (_, i) => pods[(turn + i) % pods.length]!,
-  ).find((candidate) => candidate.ready);
+  const pod = nextReadyPod();
   if (!pod) {
     // A Service without ready endpoints rejects connections. This one
     // is accepted already, so the stand-in resets it.
@@ -246,7 +234,7 @@ function stopAll(signal: string): void {
 }
 
 // Each worker accepts the connections of its own port, so the cluster
-// primary holds no connection for a worker that dies.
+// primary keeps no connection for a worker that dies.
 cluster.schedulingPolicy = cluster.SCHED_NONE;
 cluster.setupPrimary({
   exec: path.join(plan.cwd, plan.script),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseLoadArgs } from "../lib/load/args.ts";
 import { replicaOf, runLoad, UNNAMED } from "../lib/load/run.ts";
 import { checkTarget, isLoopback } from "../lib/load/target.ts";
+import { freePort } from "../lib/ports.ts";
 import { runScript } from "./helpers.ts";
 
 describe("counts against a test server", () => {
@@ -66,12 +67,7 @@ describe("counts against a test server", () => {
 
 describe("a port where nothing listens", () => {
   test("counts refused connections", async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) =>
-      probe.listen(0, "127.0.0.1", resolve),
-    );
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
+    const port = await freePort();
     const report = await runLoad({
       url: `http://127.0.0.1:${port}/serve-customer/3`,
       connections: 1,
@@ -83,12 +79,7 @@ describe("a port where nothing listens", () => {
   });
 
   test("pnpm load stops at once with a hint", async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) =>
-      probe.listen(0, "127.0.0.1", resolve),
-    );
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
+    const port = await freePort();
     const url = `http://127.0.0.1:${port}/serve-customer/3`;
     const run = await runScript("load", [
       "--url",

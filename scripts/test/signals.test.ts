@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import { sleep } from "@coffee/shared";
+import { freePort } from "../lib/ports.ts";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   isListening,
@@ -22,17 +22,6 @@ afterEach(() => {
       process.kill(pid, "SIGKILL");
   }
 });
-
-/** Returns a port that the system had free a moment ago. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) =>
-    server.listen(0, "127.0.0.1", resolve),
-  );
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 function startStep(args: string[]): Command {
   const command = startScript("step", args, { COFFEE_LOG: "summary" });

@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { describe, expect, test } from "vitest";
+import { freePort } from "../lib/ports.ts";
 import { parseArgs } from "../lib/step-args.ts";
 import {
   isListening,
@@ -161,11 +162,3 @@ describe("mistakes", () => {
     }
   }, 20_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}

@@ -4,7 +4,6 @@
  * before and after, and stops it.
  */
 import { get } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import {
   sleep,
@@ -13,6 +12,7 @@ import {
   type ProcessStats,
 } from "@coffee/shared";
 import { startTypeScript, stop, type Started } from "../children.ts";
+import { freePort } from "../ports.ts";
 import { perCustomer, ratioOf, type RunResult } from "./results.ts";
 
 /** One run of the plan. */
@@ -68,20 +68,6 @@ function request(url: string, timeoutMs: number): Promise<Reply> {
     req.on("error", (error) =>
       resolve({ status: 0, body: error.message }),
     );
-  });
-}
-
-/** Returns a port that was free on 127.0.0.1 a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port =
-        typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 
