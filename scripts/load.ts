@@ -108,9 +108,9 @@ async function load(
     : `${options.durationS} s`;
   // One connection first, so that a wrong URL fails at once instead
   // of after the whole run.
-  const refused = await connectionError(url);
-  if (refused) {
-    say(colours.red(noResponses(url, { [refused]: 1 })));
+  const failure = await connectionError(url);
+  if (failure) {
+    say(colours.red(noResponses(url, { [failure]: 1 })));
     return 1;
   }
   say(

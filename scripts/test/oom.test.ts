@@ -42,7 +42,7 @@ test("step 8 out of memory under load", async () => {
   const crashMs = now() - sentAt;
   const inFlight = await Promise.all([...large, ...small]);
   // While no pod is ready, the stand-in resets new connections (a
-  // Service without ready endpoints refuses them).
+  // Service without ready endpoints rejects them).
   const during = await send(`${base}/serve-customer/3`);
   await standIn.whenReady(20_000);
   const recoveredMs = now() - sentAt - crashMs;

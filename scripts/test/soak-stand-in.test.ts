@@ -23,7 +23,7 @@ const seconds = Number(process.env.COFFEE_SOAK_SECONDS || 60);
 /**
  * RSS growth of a replica from the tenth second on that counts as flat.
  * NOTE: an estimate, looser than the heap soak's 5 MiB, because RSS
- * also holds pages that V8 keeps after a collection.
+ * also counts pages that V8 keeps after a collection.
  */
 const FLAT_RSS_MIB = 40;
 

@@ -30,7 +30,7 @@ export function createApp(health = { stopping: false }) {
     const customers = parseCustomerCount(req.params.count);
     const stopwatch = startStopwatch();
     // The signal aborts when the client disconnects, so that its
-    // customers' actions stop instead of running for nobody.
+    // customers' actions stop instead of running to no purpose.
     await serveCustomers(customers, requestSignal(res));
     const took = stopwatch.elapsed();
     logInfo(`Took ${took} to serve coffee to ${customers} customer(s)`);
